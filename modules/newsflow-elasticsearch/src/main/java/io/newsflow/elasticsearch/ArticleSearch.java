@@ -1,0 +1,125 @@
+package io.newsflow.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import io.newsflow.api.DocumentId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the article index: full-text search, one document, counts. Thread-safe. Does not own the client. */
+public final class ArticleSearch {
+
+  /** Enrichment stubs (see {@code IndexPlanner}) have no revision yet; users never see them. */
+  private static final Query INDEXED = Query.of(q -> q.exists(e -> e.field("revision")));
+
+  private final ElasticsearchClient client;
+  private final ElasticsearchConfig config;
+
+  public ArticleSearch(ElasticsearchClient client, ElasticsearchConfig config) {
+    this.client = client;
+    this.config = config;
+  }
+
+  /** One search hit: id, title, source path or URI, score, highlighted fragments. */
+  public record Hit(String id, String title, String source, double score, String language, List<String> highlights) {}
+
+  /** A page of hits and the total number of matching documents. */
+  public record Result(long total, List<Hit> hits) {}
+
+  /**
+   * Searches title and text with English stemming; title matches weigh three times as much.
+   *
+   * @param query words as a user types them (simple query string syntax: quotes, -, OR)
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Result search(String query, int size) {
+    try {
+      SearchResponse<Map> response = client.search(s -> s
+          .index(config.indexAlias())
+          .size(size)
+          .trackTotalHits(t -> t.enabled(true))
+          .source(src -> src.filter(f -> f.includes("title", "source.uri", "language")))
+          .query(q -> q.bool(b -> b
+              .filter(INDEXED)
+              .must(m -> m.simpleQueryString(sq -> sq.query(query).fields("title^3", "text").defaultOperator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)))))
+          .highlight(h -> h.fields("text", f -> f.fragmentSize(160).numberOfFragments(2))
+              .fields("title", f -> f.numberOfFragments(0))
+              .preTags("[").postTags("]")), Map.class);
+      List<Hit> hits = new ArrayList<>();
+      for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+        Map<String, Object> source = hit.source() == null ? Map.of() : hit.source();
+        List<String> highlights = new ArrayList<>();
+        hit.highlight().getOrDefault("title", List.of()).forEach(highlights::add);
+        hit.highlight().getOrDefault("text", List.of()).forEach(highlights::add);
+        hits.add(new Hit(hit.id(), (String) source.get("title"),
+            source.get("source") instanceof Map m ? (String) m.get("uri") : null,
+            hit.score() == null ? 0 : hit.score(), (String) source.get("language"), highlights));
+      }
+      return new Result(response.hits().total() == null ? hits.size() : response.hits().total().value(), hits);
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /** Returns the stored document, all fields, or empty if there is none (or only an enrichment stub). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Optional<Map<String, Object>> get(String id) {
+    try {
+      GetResponse<Map> response = client.get(g -> g.index(config.indexAlias()).id(id), Map.class);
+      if (!response.found() || response.source() == null || !response.source().containsKey("revision")) {
+        return Optional.empty();
+      }
+      return Optional.of(response.source());
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /** Counts indexed documents (stubs excluded). */
+  public long count() {
+    try {
+      return client.count(c -> c.index(config.indexAlias()).query(INDEXED)).count();
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /** Tells the indexed and enriched revision of each of {@code ids} (absent ids are left out). */
+  public record State(long revision, Long enrichedRevision) {}
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Map<DocumentId, State> states(List<DocumentId> ids) {
+    Map<DocumentId, State> states = new HashMap<>();
+    if (ids.isEmpty()) {
+      return states;
+    }
+    try {
+      MgetResponse<Map> response = client.mget(m -> m.index(config.indexAlias())
+          .ids(ids.stream().map(DocumentId::value).toList())
+          .sourceIncludes("revision", "enrichment.revision"), Map.class);
+      for (MultiGetResponseItem<Map> item : response.docs()) {
+        if (item.isResult() && item.result().found() && item.result().source().get("revision") instanceof Number r) {
+          Object enriched = item.result().source().get("enrichment") instanceof Map e ? e.get("revision") : null;
+          states.put(new DocumentId(item.result().id()),
+              new State(r.longValue(), enriched instanceof Number n ? n.longValue() : null));
+        }
+      }
+      return states;
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  private UncheckedIOException unreachable(IOException e) {
+    return new UncheckedIOException("cannot reach Elasticsearch at " + config.urls() + ": " + e.getMessage(), e);
+  }
+}
