@@ -93,8 +93,8 @@ public final class ArticleSearch {
     }
   }
 
-  /** Tells the indexed and enriched revision of each of {@code ids} (absent ids are left out). */
-  public record State(long revision, Long enrichedRevision) {}
+  /** Tells the indexed revision, source size and enriched revision of each of {@code ids} (absent ids are left out). */
+  public record State(long revision, long size, Long enrichedRevision) {}
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Map<DocumentId, State> states(List<DocumentId> ids) {
@@ -105,12 +105,14 @@ public final class ArticleSearch {
     try {
       MgetResponse<Map> response = client.mget(m -> m.index(config.indexAlias())
           .ids(ids.stream().map(DocumentId::value).toList())
-          .sourceIncludes("revision", "enrichment.revision"), Map.class);
+          .sourceIncludes("revision", "source.size", "enrichment.revision"), Map.class);
       for (MultiGetResponseItem<Map> item : response.docs()) {
         if (item.isResult() && item.result().found() && item.result().source().get("revision") instanceof Number r) {
-          Object enriched = item.result().source().get("enrichment") instanceof Map e ? e.get("revision") : null;
-          states.put(new DocumentId(item.result().id()),
-              new State(r.longValue(), enriched instanceof Number n ? n.longValue() : null));
+          Map<String, Object> source = item.result().source();
+          Object enriched = source.get("enrichment") instanceof Map e ? e.get("revision") : null;
+          Object size = source.get("source") instanceof Map s ? s.get("size") : null;
+          states.put(new DocumentId(item.result().id()), new State(r.longValue(),
+              size instanceof Number n ? n.longValue() : -1, enriched instanceof Number n ? n.longValue() : null));
         }
       }
       return states;

@@ -61,6 +61,16 @@ public record KafkaConfig(
     return topicPrefix + "deadletter";
   }
 
+  /** Consumer group of the enrich stage; derived from the prefix so separate pipelines never share one. */
+  public String enrichGroup() {
+    return topicPrefix + "enrich";
+  }
+
+  /** Consumer group of the index stage. */
+  public String indexGroup() {
+    return topicPrefix + "index";
+  }
+
   @Override
   public String toString() {
     Map<String, String> shown = new TreeMap<>();

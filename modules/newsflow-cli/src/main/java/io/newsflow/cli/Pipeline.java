@@ -1,0 +1,230 @@
+package io.newsflow.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.api.Enricher;
+import io.newsflow.api.Enrichment;
+import io.newsflow.api.ExtractedDocument;
+import io.newsflow.api.Extractor;
+import io.newsflow.api.IndexOperation;
+import io.newsflow.api.IndexResult;
+import io.newsflow.api.Json;
+import io.newsflow.api.SourceFile;
+import io.newsflow.api.Stage;
+import io.newsflow.elasticsearch.ArticleIndex;
+import io.newsflow.elasticsearch.ArticleSearch;
+import io.newsflow.elasticsearch.DocumentIndexer;
+import io.newsflow.elasticsearch.ElasticsearchClients;
+import io.newsflow.elasticsearch.ElasticsearchConfig;
+import io.newsflow.enrich.BasicEnricher;
+import io.newsflow.extract.ExtractionConfig;
+import io.newsflow.extract.TikaExtractor;
+import io.newsflow.ingest.InboxWatcher;
+import io.newsflow.ingest.IndexedState;
+import io.newsflow.ingest.Importer;
+import io.newsflow.kafka.DocumentPublisher;
+import io.newsflow.kafka.KafkaClients;
+import io.newsflow.kafka.KafkaConfig;
+import io.newsflow.kafka.StageRunner;
+import io.newsflow.kafka.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires newsflow's components to one Kafka and one Elasticsearch: clients, topics, the article index,
+ * and, on request, the running stages. Closing it stops the stages and closes everything it opened,
+ * in reverse order.
+ */
+final class Pipeline implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  private final Settings settings;
+  private final MeterRegistry meters;
+  private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final KafkaConfig kafka;
+  private final ElasticsearchConfig elasticsearch;
+  private Admin admin;
+  private KafkaProducer<String, byte[]> producer;
+  private DocumentPublisher publisher;
+  private ElasticsearchClient esClient;
+  private ArticleSearch search;
+  private Importer importer;
+
+  Pipeline(Settings settings, MeterRegistry meters) {
+    this.settings = settings;
+    this.meters = meters;
+    this.kafka = settings.kafka();
+    this.elasticsearch = settings.elasticsearch();
+  }
+
+  KafkaConfig kafkaConfig() {
+    return kafka;
+  }
+
+  ElasticsearchConfig elasticsearchConfig() {
+    return elasticsearch;
+  }
+
+  /** Creates the topics and the article index if missing. */
+  Pipeline prepare() {
+    Topics.ensure(admin(), kafka);
+    ArticleIndex.ensure(esClient(), elasticsearch);
+    return this;
+  }
+
+  synchronized Admin admin() {
+    if (admin == null) {
+      admin = remember(KafkaClients.admin(kafka));
+    }
+    return admin;
+  }
+
+  synchronized DocumentPublisher publisher() {
+    if (publisher == null) {
+      producer = remember(KafkaClients.producer(kafka, "newsflow-producer"));
+      publisher = new DocumentPublisher(producer, kafka);
+    }
+    return publisher;
+  }
+
+  synchronized ElasticsearchClient esClient() {
+    if (esClient == null) {
+      ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);
+      remember(client._transport());
+      esClient = client;
+    }
+    return esClient;
+  }
+
+  synchronized ArticleSearch search() {
+    if (search == null) {
+      search = new ArticleSearch(esClient(), elasticsearch);
+    }
+    return search;
+  }
+
+  /** Returns the ingest stage's importer, sharing this pipeline's producer. */
+  synchronized Importer importer() {
+    if (importer == null) {
+      Extractor extractor = remember(new TikaExtractor(ExtractionConfig.defaults()));
+      IndexedState indexed = ids -> {
+        Map<io.newsflow.api.DocumentId, IndexedState.Known> known = new HashMap<>();
+        search().states(ids).forEach((id, s) -> known.put(id, new IndexedState.Known(s.revision(), s.size())));
+        return known;
+      };
+      importer = remember(new Importer(extractor, publisher(), indexed, settings.integer("ingest.threads")));
+    }
+    return importer;
+  }
+
+  /** Starts the given stages on background threads. */
+  Pipeline startStages(Set<Stage> stages) throws IOException {
+    if (stages.contains(Stage.INDEX)) {
+      DocumentIndexer indexer = remember(new DocumentIndexer(esClient(), elasticsearch));
+      for (int i = 0; i < settings.integer("index.workers"); i++) {
+        StageRunner<IndexOperation, IndexResult> runner = StageRunner.<IndexOperation, IndexResult>builder()
+            .stage(Stage.INDEX)
+            .consumer(KafkaClients.consumer(kafka, kafka.indexGroup(), "newsflow-index-" + i, 500))
+            .topics(List.of(kafka.extractedTopic(), kafka.enrichmentsTopic()))
+            .decoder(this::decodeIndexOperation)
+            .batchStage(indexer)
+            .subjectOf(op -> op instanceof IndexOperation.Extracted e
+                ? new StageRunner.Subject(e.id(), e.document().source().uri(), e.revision(), e.document().jobId())
+                : new StageRunner.Subject(op.id(), null, op.revision(), null))
+            .deadLetters(publisher())
+            .meters(meters)
+            .build();
+        startThread("newsflow-index-" + i, runner);
+      }
+    }
+    if (stages.contains(Stage.ENRICH)) {
+      Enricher enricher = remember(new BasicEnricher());
+      for (int i = 0; i < settings.integer("enrich.workers"); i++) {
+        StageRunner<ExtractedDocument, Enrichment> runner = StageRunner.<ExtractedDocument, Enrichment>builder()
+            .stage(Stage.ENRICH)
+            .consumer(KafkaClients.consumer(kafka, kafka.enrichGroup(), "newsflow-enrich-" + i, 50))
+            .topics(List.of(kafka.extractedTopic()))
+            .decoder((topic, value) -> Json.decode(value, ExtractedDocument.class))
+            .batchStage(docs -> docs.stream().map(enricher::enrich).toList())
+            .output(enrichment -> publisher().publish(enrichment))
+            .subjectOf(d -> new StageRunner.Subject(d.id(), d.source().uri(), d.revision(), d.jobId()))
+            .deadLetters(publisher())
+            .meters(meters)
+            .build();
+        startThread("newsflow-enrich-" + i, runner);
+      }
+    }
+    if (stages.contains(Stage.INGEST)) {
+      Importer importer = importer();
+      Path inbox = settings.inbox();
+      InboxWatcher watcher = new InboxWatcher(inbox, settings.duration("ingest.settle-time"), file -> {
+        try {
+          var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+          importer.ingest(new SourceFile(file.toUri(), file, attrs.size(), attrs.lastModifiedTime().toInstant(), Instant.now(), null))
+              .whenComplete((r, e) -> {
+                if (e != null) {
+                  LOG.error("ingest: could not publish {} to Kafka: {}", file, e.getMessage());
+                }
+              });
+        } catch (IOException e) {
+          LOG.warn("ingest: {} vanished before it could be read", file);
+        }
+      });
+      LOG.info("watching inbox {}", inbox);
+      startThread("newsflow-inbox", watcher);
+    }
+    return this;
+  }
+
+  private IndexOperation decodeIndexOperation(String topic, byte[] value) {
+    if (topic.equals(kafka.extractedTopic())) {
+      return new IndexOperation.Extracted(Json.decode(value, ExtractedDocument.class));
+    }
+    return new IndexOperation.Enriched(Json.decode(value, Enrichment.class));
+  }
+
+  private <T extends Runnable & AutoCloseable> void startThread(String name, T task) {
+    remember(task);
+    Thread thread = new Thread(task, name);
+    thread.setUncaughtExceptionHandler((t, e) -> LOG.error("{} died: {}", t.getName(), e.getMessage(), e));
+    thread.start();
+    threads.add(thread);
+  }
+
+  private <T extends AutoCloseable> T remember(T closeable) {
+    closeables.push(closeable);
+    return closeable;
+  }
+
+  /** Tells whether every stage thread is still running. */
+  boolean stagesAlive() {
+    return threads.stream().allMatch(Thread::isAlive);
+  }
+
+  @Override
+  public void close() {
+    while (!closeables.isEmpty()) {
+      AutoCloseable c = closeables.pop();
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package io.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.api.DeadLetter;
+import io.newsflow.api.DocumentId;
+import io.newsflow.api.FailureReason;
+import io.newsflow.api.Json;
+import io.newsflow.extract.testing.Fixtures;
+import io.newsflow.kafka.DeadLetterReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files in, searchable documents out, on the real Kafka and Elasticsearch of {@link TestStack}. */
+class PipelineIT {
+
+  private static JsonNode json(String text) throws IOException {
+    return Json.mapper().readTree(text.trim());
+  }
+
+  /** A word no other test uses, so each test can count its own documents. */
+  private static String uniqueWord() {
+    return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+
+  private static long hitsFor(String word) throws IOException {
+    TestStack.Run run = TestStack.cli("search", "--json", "--size", "100", word);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return json(run.out()).get("total").asLong();
+  }
+
+  private static Path copyDemoArticles(Path dir) throws IOException {
+    Path demo = TestStack.root().resolve("deploy/demo/articles");
+    try (Stream<Path> files = Files.list(demo)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    return dir;
+  }
+
+  @Test
+  void demoArticlesAndGeneratedFormatsAreSearchableWithTitleAndLanguage(@TempDir Path dir) throws Exception {
+    copyDemoArticles(dir);
+    Path generated = Files.createDirectories(dir.resolve("generated"));
+    Fixtures.writePdf(generated.resolve("inspection.pdf"), "Harbour bridge inspection report",
+        "Inspectors examined the piles of the Elwin Harbour Bridge before it reopened to traffic.");
+    Fixtures.writeDocx(generated.resolve("minutes.docx"), "Council minutes on the ferry timetable",
+        "The council agreed to reduce the ferry timetable once the Elwin Harbour Bridge reopened.");
+    Fixtures.writeHtml(generated.resolve("notice.html"), "Ferry notice for Northgate passengers", "Harbour Desk",
+        "Weekend ferries between Northgate and the old town will continue after the Elwin Harbour Bridge reopening.");
+    long files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(Files::isRegularFile).count();
+    }
+
+    TestStack.Run run = TestStack.cli("import", "--wait", "--json", dir.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    JsonNode summary = json(run.out());
+    assertThat(summary.get("seen").asLong()).isEqualTo(files);
+    assertThat(summary.get("indexed").asLong()).isEqualTo(files);
+    assertThat(summary.get("failed").asLong()).isZero();
+
+    JsonNode hits = json(TestStack.cli("search", "--json", "--size", "100", "Elwin Harbour Bridge").out()).get("hits");
+    List<String> titles = new ArrayList<>();
+    for (JsonNode hit : hits) {
+      if (hit.get("source").asText().startsWith(dir.toUri().toString())) {
+        titles.add(hit.get("title").asText());
+        assertThat(hit.get("id").asText()).hasSize(32);
+        assertThat(hit.get("score").asDouble()).isPositive();
+      }
+    }
+    assertThat(titles).contains(
+        "Elwin Harbour Bridge reopens after two-year rebuild",
+        "Port Elwin celebrates as harbour bridge opens again",
+        "Bridge back in service: Port Elwin ends two-year detour",
+        "Harbour bridge inspection report",
+        "Council minutes on the ferry timetable",
+        "Ferry notice for Northgate passengers");
+    assertThat(titles).doesNotContain("Teenager wins the Lakeside Open chess tournament on tie-break");
+
+    // English stemming: "reopening" finds "reopens" and "reopened".
+    assertThat(hitsFor("reopening")).isGreaterThanOrEqualTo(3);
+
+    // Enrichment follows extraction: the detected language arrives as a partial update.
+    String french = DocumentId.ofSource(dir.resolve("marche-de-noel-lyon-fr.txt").toUri()).value();
+    String english = DocumentId.ofSource(dir.resolve("elwin-bridge-morning-wire.txt").toUri()).value();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      JsonNode fr = json(TestStack.cli("show", "--json", french).out());
+      assertThat(fr.get("language").asText()).isEqualTo("fr");
+      assertThat(fr.get("title").asText()).isEqualTo("Le marché de Noël de Lyon ouvre ses portes avec deux cents chalets");
+      JsonNode en = json(TestStack.cli("show", "--json", english).out());
+      assertThat(en.get("language").asText()).isEqualTo("en");
+      assertThat(en.at("/enrichment/word_count").asInt()).isGreaterThan(40);
+      assertThat(en.get("pipeline_version").asText()).isNotBlank();
+      assertThat(en.get("schema_version").asInt()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void reimportingTheSameFilesLeavesExactlyOneDocumentEach(@TempDir Path dir) throws Exception {
+    String word = uniqueWord();
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(dir.resolve("note-" + i + ".txt"), "Note " + i + "\n\nA short note about " + word + " number " + i + ".");
+    }
+
+    TestStack.Run first = TestStack.cli("import", "--wait", "--json", dir.toString());
+    TestStack.Run second = TestStack.cli("import", "--wait", "--json", dir.toString());
+
+    assertThat(json(first.out()).get("indexed").asLong()).isEqualTo(5);
+    JsonNode again = json(second.out());
+    assertThat(again.get("seen").asLong()).isEqualTo(5);
+    assertThat(again.get("unchanged").asLong()).isEqualTo(5);
+    assertThat(again.get("indexed").asLong()).isZero();
+    assertThat(hitsFor(word)).isEqualTo(5);
+
+    // A changed file replaces its old version instead of adding one.
+    Path changed = dir.resolve("note-0.txt");
+    Files.writeString(changed, "Note 0, revised\n\nThe revised note about " + word + ".");
+    Files.setLastModifiedTime(changed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    JsonNode third = json(TestStack.cli("import", "--wait", "--json", dir.toString()).out());
+    assertThat(third.get("indexed").asLong()).isEqualTo(1);
+    assertThat(third.get("unchanged").asLong()).isEqualTo(4);
+    assertThat(hitsFor(word)).isEqualTo(5);
+    assertThat(hitsFor("revised " + word)).isEqualTo(1);
+  }
+
+  @Test
+  void aCorruptFileIsDeadLetteredWithItsReasonWhileTheOtherFilesArrive(@TempDir Path dir) throws Exception {
+    String word = uniqueWord();
+    Files.writeString(dir.resolve("good-1.txt"), "Good one\n\nThe first good file mentions " + word + ".");
+    Files.writeString(dir.resolve("good-2.txt"), "Good two\n\nThe second good file mentions " + word + " too.");
+    Path corrupt = dir.resolve("broken.pdf");
+    Files.write(corrupt, "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntruncated here".getBytes());
+    Path empty = dir.resolve("empty.txt");
+    Files.write(empty, new byte[0]);
+
+    TestStack.Run run;
+    List<DeadLetter> letters = new ArrayList<>();
+    try (DeadLetterReader reader = new DeadLetterReader(TestStack.pipeline().kafkaConfig())) {
+      var start = reader.endOffsets();
+      run = TestStack.cli("import", "--wait", "--json", dir.toString());
+      reader.seek(start);
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        letters.addAll(reader.poll(Duration.ofMillis(200)));
+        return letters.size() >= 2;
+      });
+    }
+
+    assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURES);
+    JsonNode summary = json(run.out());
+    assertThat(summary.get("seen").asLong()).isEqualTo(4);
+    assertThat(summary.get("indexed").asLong()).isEqualTo(2);
+    assertThat(summary.get("failed").asLong()).isEqualTo(2);
+    assertThat(summary.at("/failures/empty").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(hitsFor(word)).isEqualTo(2);
+    DeadLetter broken = letters.stream().filter(l -> corrupt.toUri().toString().equals(l.source())).findFirst().orElseThrow();
+    assertThat(broken.reason()).isIn(FailureReason.CORRUPT, FailureReason.EMPTY);
+    assertThat(broken.stage().code()).isEqualTo("ingest");
+    assertThat(broken.message()).isNotBlank();
+    assertThat(broken.id()).isEqualTo(DocumentId.ofSource(corrupt.toUri()));
+  }
+
+  @Test
+  void aFileDroppedIntoTheInboxBecomesSearchable() throws Exception {
+    String word = uniqueWord();
+    Path inbox = TestStack.dataDir().resolve("inbox");
+    Files.createDirectories(inbox);
+    // Written under a temporary name and renamed, as a careful uploader does; the watcher ignores *.part.
+    Path part = inbox.resolve(word + ".txt.part");
+    Files.writeString(part, "Inbox arrival\n\nThis file about " + word + " was dropped into the inbox.");
+    Files.move(part, inbox.resolve(word + ".txt"));
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(hitsFor(word)).isEqualTo(1));
+  }
+}

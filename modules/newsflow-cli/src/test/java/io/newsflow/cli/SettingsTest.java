@@ -1,0 +1,71 @@
+package io.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+  private static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+
+  @Test
+  void theShippedLocalConfigurationLoads() {
+    Settings s = Settings.load(ROOT.resolve("deploy/newsflow.properties"), Map.of(), Path.of("/data"));
+    assertThat(s.stackMode()).isEqualTo(Settings.StackMode.LOCAL);
+    assertThat(s.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(s.elasticsearch().urls()).containsExactly(URI.create("http://127.0.0.1:9200"));
+    assertThat(s.inbox()).isEqualTo(Path.of("/data/inbox"));
+  }
+
+  @Test
+  void theExternalClusterExampleLoadsWithTlsAndCredentialsAndHidesSecrets() {
+    Settings s = Settings.load(ROOT.resolve("deploy/examples/external.properties"), Map.of(), Path.of("/data"));
+    assertThat(s.stackMode()).isEqualTo(Settings.StackMode.EXTERNAL);
+    assertThat(s.kafka().bootstrapServers()).isEqualTo("kafka-1.example.internal:9093,kafka-2.example.internal:9093");
+    assertThat(s.kafka().clientProperties()).containsEntry("security.protocol", "SASL_SSL");
+    assertThat(s.kafka().toString()).doesNotContain("change-me");
+    assertThat(s.elasticsearch().urls()).hasSize(2);
+    assertThat(s.elasticsearch().username()).isEqualTo("newsflow");
+    assertThat(s.elasticsearch().toString()).doesNotContain("change-me");
+    assertThat(s.describe().values()).noneMatch(v -> v.contains("change-me"));
+  }
+
+  @Test
+  void environmentVariablesOverrideTheFile() {
+    Settings s = Settings.load(ROOT.resolve("deploy/examples/external.properties"), Map.of(
+        "NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", "broker:19092",
+        "NEWSFLOW_ELASTICSEARCH_BULK_FLUSH_INTERVAL", "2s",
+        "NEWSFLOW_KAFKA_CLIENT_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM", "",
+        "NEWSFLOW_DATA_DIR", "/ignored/not/a/setting"), Path.of("/data"));
+    assertThat(s.kafka().bootstrapServers()).isEqualTo("broker:19092");
+    assertThat(s.elasticsearch().bulkFlushInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.kafka().clientProperties()).containsEntry("ssl.endpoint.identification.algorithm", "");
+  }
+
+  @Test
+  void anUnknownKeyFailsNamingIt(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("bad.properties"), "kafka.partitons=3\n");
+    assertThatThrownBy(() -> Settings.load(file, Map.of(), dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kafka.partitons");
+  }
+
+  @Test
+  void aBadValueFailsNamingTheKey() {
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_KAFKA_PARTITIONS", "many"), Path.of("/d")))
+        .hasMessageContaining("kafka.partitions");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_STACK_MODE", "cloud"), Path.of("/d")))
+        .hasMessageContaining("stack.mode");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_ELASTICSEARCH_BULK_FLUSH_INTERVAL", "soon"), Path.of("/d")))
+        .hasMessageContaining("elasticsearch.bulk.flush-interval");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_STACK_MODE", "external", "NEWSFLOW_ELASTICSEARCH_URLS", "es:9200"), Path.of("/d")))
+        .hasMessageContaining("elasticsearch.urls");
+  }
+}

@@ -1,0 +1,124 @@
+package io.newsflow.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.api.Stage;
+import io.newsflow.stack.LocalStack;
+import io.newsflow.stack.StackConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts one real Kafka and one real Elasticsearch for the whole integration-test run (not per test
+ * class), with the project's own stack code, plus one pipeline running every stage against them.
+ * They stop when the test JVM exits.
+ */
+final class TestStack {
+
+  static final int KAFKA_PORT = 29092;
+  static final int ELASTICSEARCH_PORT = 29200;
+
+  private static LocalStack stack;
+  private static Pipeline pipeline;
+  private static Path config;
+
+  private TestStack() {}
+
+  /** Returns the configuration file pointing at the test stack, starting it on first use. */
+  static synchronized Path config() {
+    if (stack == null) {
+      start();
+    }
+    return config;
+  }
+
+  static synchronized Pipeline pipeline() {
+    config();
+    return pipeline;
+  }
+
+  static Path dataDir() {
+    return Path.of(System.getProperty("newsflow.data-dir")).toAbsolutePath();
+  }
+
+  static Path distribution() {
+    return Path.of(System.getProperty("newsflow.home")).toAbsolutePath();
+  }
+
+  static Path root() {
+    return Path.of(System.getProperty("newsflow.root")).toAbsolutePath().normalize();
+  }
+
+  private static void start() {
+    try {
+      Files.createDirectories(dataDir());
+      StackConfig stackConfig = StackConfig.defaults(dataDir(), distribution().resolve("stack"))
+          .withPorts(KAFKA_PORT, 29093, ELASTICSEARCH_PORT, 29300)
+          .withHeaps("384m", "768m");
+      stack = LocalStack.start(stackConfig);
+      config = writeConfig(dataDir().resolve("it.properties"), Map.of());
+      Settings settings = Settings.load(config, Map.of(), dataDir());
+      pipeline = new Pipeline(settings, new SimpleMeterRegistry()).prepare();
+      pipeline.startStages(EnumSet.allOf(Stage.class));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        pipeline.close();
+        stack.close();
+      }));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a configuration file for the test stack, with {@code overrides} on top. */
+  static Path writeConfig(Path file, Map<String, String> overrides) throws IOException {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    values.put("stack.mode", "local");
+    values.put("stack.kafka.port", String.valueOf(KAFKA_PORT));
+    values.put("stack.kafka.controller-port", "29093");
+    values.put("stack.elasticsearch.port", String.valueOf(ELASTICSEARCH_PORT));
+    values.put("stack.elasticsearch.transport-port", "29300");
+    values.put("kafka.partitions", "3");
+    values.put("ingest.inbox", dataDir().resolve("inbox").toString());
+    values.put("ingest.settle-time", "300ms");
+    values.put("ingest.threads", "2");
+    values.putAll(overrides);
+    StringBuilder sb = new StringBuilder();
+    values.forEach((k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+    Files.writeString(file, sb.toString());
+    return file;
+  }
+
+  /** What a CLI command printed and returned. */
+  record Run(int exitCode, String out, String err) {}
+
+  /** Runs the CLI in this JVM, as `newsflow --config <test config> args...`. Not thread-safe. */
+  static synchronized Run cli(String... args) {
+    return cliWith(config(), args);
+  }
+
+  static synchronized Run cliWith(Path configFile, String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of("--config", configFile.toString()));
+    all.addAll(List.of(args));
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = Main.commandLine().execute(all.toArray(String[]::new));
+      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+}

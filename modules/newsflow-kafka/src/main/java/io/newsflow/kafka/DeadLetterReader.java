@@ -1,0 +1,88 @@
+package io.newsflow.kafka;
+
+import io.newsflow.api.DeadLetter;
+import io.newsflow.api.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads the dead-letter topic without joining a consumer group (it commits nothing), from a given
+ * position onwards. Not thread-safe. Owns its consumer: close it.
+ */
+public final class DeadLetterReader implements AutoCloseable {
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final List<TopicPartition> partitions = new ArrayList<>();
+
+  public DeadLetterReader(KafkaConfig config) {
+    this.consumer = KafkaClients.consumer(config, "newsflow-reader-" + UUID.randomUUID(), "newsflow-deadletter-reader", 500);
+    for (PartitionInfo p : consumer.partitionsFor(config.deadLetterTopic(), Duration.ofSeconds(30))) {
+      partitions.add(new TopicPartition(p.topic(), p.partition()));
+    }
+    consumer.assign(partitions);
+  }
+
+  /** Returns the current end of every partition: pass it to {@link #readFrom} to see only what comes next. */
+  public Map<TopicPartition, Long> endOffsets() {
+    return new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+  }
+
+  /** Positions the reader at {@code offsets} (the start of the topic where absent). */
+  public void seek(Map<TopicPartition, Long> offsets) {
+    for (TopicPartition tp : partitions) {
+      Long offset = offsets.get(tp);
+      if (offset == null) {
+        consumer.seekToBeginning(List.of(tp));
+      } else {
+        consumer.seek(tp, offset);
+      }
+    }
+  }
+
+  /** Returns the dead letters that arrived since the last call (waits at most {@code timeout}). */
+  public List<DeadLetter> poll(Duration timeout) {
+    List<DeadLetter> letters = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
+      try {
+        letters.add(Json.decode(record.value(), DeadLetter.class));
+      } catch (IllegalArgumentException e) {
+        // A foreign record on our topic: not ours to interpret.
+      }
+    }
+    return letters;
+  }
+
+  /** Reads every dead letter from the beginning up to the current end. */
+  public List<DeadLetter> readAll() {
+    Map<TopicPartition, Long> end = endOffsets();
+    seek(Map.of());
+    List<DeadLetter> all = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline && !reached(end)) {
+      all.addAll(poll(Duration.ofMillis(200)));
+    }
+    return all;
+  }
+
+  private boolean reached(Map<TopicPartition, Long> end) {
+    for (TopicPartition tp : partitions) {
+      if (consumer.position(tp) < end.getOrDefault(tp, 0L)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    consumer.close(Duration.ofSeconds(5));
+  }
+}
