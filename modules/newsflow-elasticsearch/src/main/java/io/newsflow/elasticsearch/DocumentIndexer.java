@@ -21,7 +21,6 @@ import io.newsflow.elasticsearch.internal.IndexPlanner;
 import io.newsflow.elasticsearch.internal.IndexPlanner.Action;
 import io.newsflow.elasticsearch.internal.IndexPlanner.Current;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -64,10 +63,35 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
         .listener(new CompletingListener()));
   }
 
+  /**
+   * Applies {@code operations}. When Elasticsearch cannot be reached or fails a whole request, every
+   * operation not yet applied is {@link Outcome.Retryable}: the runner backs off and tries again, and
+   * re-applying what did get through is harmless (it plans as unchanged).
+   */
   @Override
   public List<Outcome<IndexResult>> apply(List<IndexOperation> operations) {
     @SuppressWarnings("unchecked")
     Outcome<IndexResult>[] outcomes = new Outcome[operations.size()];
+    try {
+      applyInto(operations, outcomes);
+    } catch (Unavailable e) {
+      for (int i = 0; i < outcomes.length; i++) {
+        if (outcomes[i] == null) {
+          outcomes[i] = new Outcome.Retryable<>(e.getMessage(), e.getCause());
+        }
+      }
+    }
+    return List.of(outcomes);
+  }
+
+  /** Elasticsearch could not be reached, or failed a whole request: a transient cause. */
+  private static final class Unavailable extends RuntimeException {
+    Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private void applyInto(List<IndexOperation> operations, Outcome<IndexResult>[] outcomes) {
     // Operations on one document are applied in order, one round each; different documents go together.
     Map<DocumentId, Deque<Integer>> queues = new LinkedHashMap<>();
     for (int i = 0; i < operations.size(); i++) {
@@ -130,7 +154,6 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
         queues.clear();
       }
     }
-    return List.of(outcomes);
   }
 
   /**
@@ -159,12 +182,15 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
           .ids(ids.stream().map(DocumentId::value).toList())
           .sourceIncludes("revision", "source.sha256", "enrichment"), Map.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read current documents from Elasticsearch: " + e.getMessage(), e);
+      throw new Unavailable("cannot read current documents from Elasticsearch: " + e.getMessage(), e);
+    } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+      // A multi-get of ids cannot fail because of a document: the index or the cluster is the problem.
+      throw new Unavailable("Elasticsearch refused to read current documents: " + e.getMessage(), e);
     }
     List<Current> currents = new ArrayList<>(ids.size());
     for (MultiGetResponseItem<Map> item : response.docs()) {
       if (item.isFailure()) {
-        throw new IllegalStateException("Elasticsearch could not read document " + item.failure().id() + ": " + item.failure().error().reason());
+        throw new Unavailable("Elasticsearch could not read document " + item.failure().id() + ": " + item.failure().error().reason(), null);
       }
       GetResult<Map> result = item.result();
       if (!result.found()) {
@@ -202,9 +228,9 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
     try {
       return response.get(5, TimeUnit.MINUTES);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("bulk request to Elasticsearch failed: " + e.getCause().getMessage(), e.getCause());
+      throw new Unavailable("bulk request to Elasticsearch failed: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("no answer from Elasticsearch to a bulk request within 5 minutes", e);
+      throw new Unavailable("no answer from Elasticsearch to a bulk request within 5 minutes", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);

@@ -38,11 +38,15 @@ import org.slf4j.LoggerFactory;
  *   <li>A record that cannot be decoded (a poison message) is dead-lettered as
  *       {@link FailureReason#INVALID_RECORD}.
  *   <li>{@link Outcome.Rejected} goes to the dead-letter topic.
- *   <li>{@link Outcome.Retryable}, or a stage that throws, is retried with exponential backoff while
- *       the partitions are paused (so the consumer stays in its group). After a few failed attempts
- *       the batch is split into single records: a record that fails alone while others pass is
- *       dead-lettered as {@link FailureReason#INTERNAL}; if every record fails, the backend is down
- *       and the runner keeps backing off without committing, so nothing is lost.
+ *   <li>{@link Outcome.Retryable} (a transient cause the stage recognised, such as its backend being
+ *       down) is retried with exponential backoff while the partitions are paused, so the consumer
+ *       stays in its group, for as long as it takes; nothing is committed meanwhile.
+ *   <li>A stage that throws is retried the same way a few times; then the batch is split into single
+ *       records. A record that throws alone while others pass is dead-lettered as
+ *       {@link FailureReason#INTERNAL}. If every record throws, the backend is probably down and the
+ *       runner keeps backing off; but a record that keeps throwing on its own for
+ *       {@value #MAX_LONE_ATTEMPTS} attempts is dead-lettered too, so one bad record cannot stall its
+ *       partition for good (it can be replayed from the dead-letter topic once the cause is fixed).
  * </ul>
  *
  * <p>Not thread-safe: {@link #run()} runs on one thread; {@link #close()} may be called from any
@@ -57,6 +61,9 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
 
   /** How many whole-batch attempts before the runner isolates the failing record. */
   private static final int ATTEMPTS_BEFORE_SPLIT = 3;
+
+  /** Attempts (about three minutes with the default backoff) before a record that throws alone is given up. */
+  static final int MAX_LONE_ATTEMPTS = 10;
 
   /** Decodes a record; throws {@link IllegalArgumentException} for a record that is not valid. */
   @FunctionalInterface
@@ -179,8 +186,8 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
         return false;
       }
       attempt++;
-      List<Integer> again = attempt > ATTEMPTS_BEFORE_SPLIT && todo.size() > 1
-          ? applyOneByOne(records, inputs, todo, acks)
+      List<Integer> again = attempt > ATTEMPTS_BEFORE_SPLIT
+          ? applyOneByOne(records, inputs, todo, acks, attempt >= MAX_LONE_ATTEMPTS)
           : applyTogether(records, inputs, todo, acks);
       if (again.isEmpty()) {
         return true;
@@ -225,7 +232,8 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
    * Applies the stage record by record, to tell a record that breaks the stage from a backend that
    * is down. Returns the indexes to retry.
    */
-  private List<Integer> applyOneByOne(List<ConsumerRecord<String, byte[]>> records, List<I> inputs, List<Integer> indexes, List<CompletableFuture<?>> acks) {
+  private List<Integer> applyOneByOne(List<ConsumerRecord<String, byte[]>> records, List<I> inputs, List<Integer> indexes,
+      List<CompletableFuture<?>> acks, boolean giveUpOnThrowers) {
     List<Integer> threw = new ArrayList<>();
     List<RuntimeException> errors = new ArrayList<>();
     List<Integer> retry = new ArrayList<>();
@@ -242,14 +250,14 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
         errors.add(e);
       }
     }
-    if (!anyWorked) {
-      retry.addAll(threw); // the backend itself is failing: keep everything, back off
+    if (!anyWorked && !giveUpOnThrowers) {
+      retry.addAll(threw); // the backend itself may be failing: keep everything, back off
       return retry;
     }
     for (int k = 0; k < threw.size(); k++) {
       int i = threw.get(k);
       RuntimeException e = errors.get(k);
-      LOG.error("{}: record {}-{}@{} fails the stage on its own; dead-lettering it", stage.code(),
+      LOG.error("{}: record {}-{}@{} fails the stage on its own; dead-lettering it (replay it once the cause is fixed)", stage.code(),
           records.get(i).topic(), records.get(i).partition(), records.get(i).offset(), e);
       count(FailureReason.INTERNAL.code());
       acks.add(deadLetters.publish(deadLetter(records.get(i), subjectOf.apply(inputs.get(i)), FailureReason.INTERNAL,
