@@ -1,0 +1,418 @@
+package io.newsflow.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.api.DocumentId;
+import io.newsflow.api.ExtractedDocument;
+import io.newsflow.api.FailureReason;
+import io.newsflow.api.Outcome;
+import io.newsflow.api.PipelineVersion;
+import io.newsflow.api.SourceFile;
+import io.newsflow.extract.testing.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TikaExtractorTest {
+
+  private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+  private static final Instant SEEN = Instant.parse("2024-05-01T11:59:00Z");
+  private static final TikaExtractor EXTRACTOR =
+      new TikaExtractor(ExtractionConfig.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+  private static final String ARTICLE = """
+      Rail strike ends after pay deal is agreed
+      Train drivers accepted a two-year pay offer on Tuesday, ending a dispute that had halted \
+      services across the region for three weeks.
+      Services will return to the normal timetable from Thursday, the operator said.
+      """;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void htmlPageGivesTitleAuthorAndBodyText() {
+    Path page = Fixtures.writeHtml(dir.resolve("page.html"), "Harbour reopens", "Ana Ruiz",
+        "The harbour reopened on Monday.\nFishing boats returned at dawn.");
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(page)));
+
+    assertThat(doc.title()).isEqualTo("Harbour reopens");
+    assertThat(doc.author()).isEqualTo("Ana Ruiz");
+    assertThat(doc.contentType()).isEqualTo("text/html");
+    assertThat(doc.text()).contains("The harbour reopened on Monday.", "Fishing boats returned at dawn.")
+        .doesNotContain("Harbour reopens");
+    assertThat(doc.metadata()).containsEntry("charset", "UTF-8");
+  }
+
+  @Test
+  void htmlMetaFieldsWorthKeepingAreKept() throws IOException {
+    Path page = Files.writeString(dir.resolve("meta.html"), """
+        <html><head><title>T</title>
+        <meta name="description" content="A short summary">
+        <meta property="og:site_name" content="Daily Example">
+        <meta http-equiv="content-language" content="fr">
+        </head><body><p>Bonjour tout le monde.</p></body></html>
+        """);
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(page)));
+
+    assertThat(doc.language()).isEqualTo("fr");
+    assertThat(doc.metadata())
+        .containsEntry("description", "A short summary")
+        .containsEntry("og:site_name", "Daily Example")
+        .containsEntry("newsflow:parser", "org.apache.tika.parser.html.JSoupParser");
+  }
+
+  @Test
+  void htmlLangAttributeIsTheDeclaredLanguage() throws IOException {
+    Path page = Files.writeString(dir.resolve("de.html"),
+        "<html lang=\"de\"><head><title>T</title></head><body><p>Hallo Welt.</p></body></html>");
+
+    assertThat(success(EXTRACTOR.extract(source(page))).language()).isEqualTo("de");
+  }
+
+  @Test
+  void utf8TextFileIsReadWithItsFirstLineAsTitle() throws IOException {
+    Path file = Files.writeString(dir.resolve("article.txt"),
+        "\n  Xi meets Blinken in Beijing’s Great Hall  \n\nThe talks – the first in years – were “candid”.\n");
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(file)));
+
+    assertThat(doc.title()).isEqualTo("Xi meets Blinken in Beijing’s Great Hall");
+    assertThat(doc.contentType()).isEqualTo("text/plain");
+    assertThat(doc.text()).contains("The talks – the first in years – were “candid”.");
+    assertThat(doc.metadata()).containsEntry("charset", "UTF-8");
+    assertThat(doc.language()).isNull();
+  }
+
+  @Test
+  void plainTextWithALongFirstLineHasNoTitle() throws IOException {
+    Path file = Files.writeString(dir.resolve("long.txt"), "word ".repeat(60) + "\nSecond line.\n");
+
+    assertThat(success(EXTRACTOR.extract(source(file))).title()).isNull();
+  }
+
+  @Test
+  void latin1TextIsDecodedWithTheDetectedCharset() throws IOException {
+    String french = """
+        Le café de la gare était fermé à cause de la grève des cheminots.
+        Les voyageurs ont dû attendre près d'une heure sur le quai, sans information.
+        « Nous sommes désolés pour la gêne occasionnée », a déclaré la société ferroviaire.
+        Le trafic reprendra normalement dès demain matin, selon la direction régionale.
+        """;
+    Path file = dir.resolve("latin1.txt");
+    Files.write(file, french.getBytes(StandardCharsets.ISO_8859_1));
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(file)));
+
+    assertThat(doc.text()).contains("Le café de la gare était fermé à cause de la grève", "« Nous sommes désolés");
+    assertThat(doc.title()).isEqualTo("Le café de la gare était fermé à cause de la grève des cheminots.");
+    assertThat(doc.metadata().get("charset")).isIn("ISO-8859-1", "windows-1252");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "article.txt, MZ Wallace opens its first store in Paris",
+      "article, MZ Wallace opens its first store in Paris",
+      "article.txt, GIF89a animations are back in fashion",
+      "article.txt, ID3 tags: what your music files know about you"})
+  void textFileStartingWithABinaryMagicNumberIsReadAsText(String name, String headline) throws IOException {
+    // "MZ" opens Windows executables, "GIF89a" GIF images and "ID3" MP3 files: Tika's magic
+    // detection alone calls these articles application/x-msdownload, image/gif and audio/mpeg.
+    Path file = Files.writeString(dir.resolve(name), headline + "\n" + ARTICLE);
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(file)));
+
+    assertThat(doc.contentType()).isEqualTo("text/plain");
+    assertThat(doc.title()).isEqualTo(headline);
+    assertThat(doc.text()).contains("Train drivers accepted a two-year pay offer");
+  }
+
+  @Test
+  void pdfGivesTitleTextAndPageCount() {
+    Path pdf = Fixtures.writePdf(dir.resolve("report.pdf"), "Annual report", "Revenue grew by four percent.\nCosts fell.");
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(pdf)));
+
+    assertThat(doc.title()).isEqualTo("Annual report");
+    assertThat(doc.contentType()).isEqualTo("application/pdf");
+    assertThat(doc.text()).contains("Revenue grew by four percent.", "Costs fell.");
+    assertThat(doc.metadata()).containsEntry("page-count", "1");
+  }
+
+  @Test
+  void docxGivesTitleAndText() {
+    Path docx = Fixtures.writeDocx(dir.resolve("memo.docx"), "Board memo", "The board met on Friday.\nIt approved the budget.");
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(docx)));
+
+    assertThat(doc.title()).isEqualTo("Board memo");
+    assertThat(doc.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(doc.text()).contains("The board met on Friday.", "It approved the budget.");
+    assertThat(doc.created()).isNotNull();
+  }
+
+  @Test
+  void emptyFileIsRejectedAsEmpty() throws IOException {
+    Path file = Files.createFile(dir.resolve("empty.txt"));
+
+    assertThat(rejected(EXTRACTOR.extract(source(file))).reason()).isEqualTo(FailureReason.EMPTY);
+  }
+
+  @Test
+  void fileWithOnlyWhitespaceIsRejectedAsEmpty() throws IOException {
+    Path file = Files.writeString(dir.resolve("blank.txt"), " \n\n\t \n");
+
+    assertThat(rejected(EXTRACTOR.extract(source(file))).reason()).isEqualTo(FailureReason.EMPTY);
+  }
+
+  @Test
+  void corruptPdfIsRejectedAsCorrupt() throws IOException {
+    Path file = Files.writeString(dir.resolve("corrupt.pdf"), "%PDF-1.4 garbage");
+
+    Outcome.Rejected<ExtractedDocument> rejected = rejected(EXTRACTOR.extract(source(file)));
+
+    assertThat(rejected.reason()).isEqualTo(FailureReason.CORRUPT);
+    assertThat(rejected.errorClass()).isNotBlank();
+    assertThat(rejected.message()).isNotBlank();
+  }
+
+  @Test
+  void truncatedZipKeepsTheRecoveredTextWithAWarning() throws IOException {
+    byte[] zip = zipOfRandomWords(3, 20_000);
+    Path file = dir.resolve("truncated.zip");
+    Files.write(file, Arrays.copyOf(zip, zip.length / 2));
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(file)));
+
+    assertThat(doc.contentType()).isEqualTo("application/zip");
+    assertThat(doc.text()).contains("entry0");
+    assertThat(doc.metadata()).containsKey(TikaExtractor.WARNING_KEY);
+  }
+
+  @Test
+  void encryptedPdfIsRejectedAsEncrypted() throws IOException {
+    Path plain = Fixtures.writePdf(dir.resolve("plain.pdf"), "Secret", "Nobody may read this.");
+    Path file = dir.resolve("encrypted.pdf");
+    try (PDDocument pdf = Loader.loadPDF(plain.toFile())) {
+      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-pw", "user-pw", new AccessPermission());
+      policy.setEncryptionKeyLength(256);
+      pdf.protect(policy);
+      pdf.save(file.toFile());
+    }
+
+    Outcome.Rejected<ExtractedDocument> rejected = rejected(EXTRACTOR.extract(source(file)));
+
+    assertThat(rejected.reason()).isEqualTo(FailureReason.ENCRYPTED);
+    assertThat(rejected.message()).isEqualTo("encrypted, no password");
+    assertThat(rejected.errorClass()).isNotBlank();
+  }
+
+  @Test
+  void unknownBinaryIsRejectedAsUnsupported() throws IOException {
+    byte[] noise = new byte[4096];
+    new Random(42).nextBytes(noise);
+    Path file = Files.write(dir.resolve("noise.bin"), noise);
+
+    assertThat(rejected(EXTRACTOR.extract(source(file))).reason()).isEqualTo(FailureReason.UNSUPPORTED);
+  }
+
+  @Test
+  void fileLargerThanTheMaximumIsRejectedAsTooLarge() throws IOException {
+    Path file = Files.writeString(dir.resolve("big.txt"), ARTICLE);
+    TikaExtractor small = new TikaExtractor(ExtractionConfig.defaults().withMaxFileSizeBytes(100));
+
+    Outcome.Rejected<ExtractedDocument> rejected = rejected(small.extract(source(file)));
+
+    assertThat(rejected.reason()).isEqualTo(FailureReason.TOO_LARGE);
+    assertThat(rejected.message()).contains("extract.max-file-size");
+  }
+
+  @Test
+  void missingFileIsRejectedAsUnreadable() {
+    Path missing = dir.resolve("gone.txt");
+    SourceFile file = new SourceFile(missing.toUri(), missing, 10, NOW, SEEN, null);
+
+    Outcome.Rejected<ExtractedDocument> rejected = rejected(EXTRACTOR.extract(file));
+
+    assertThat(rejected.reason()).isEqualTo(FailureReason.UNREADABLE);
+    assertThat(rejected.errorClass()).isEqualTo("java.nio.file.NoSuchFileException");
+  }
+
+  @Test
+  void directoryIsRejectedAsUnreadable() throws IOException {
+    Path directory = Files.createDirectory(dir.resolve("not-a-file"));
+
+    Outcome.Rejected<ExtractedDocument> rejected = rejected(EXTRACTOR.extract(source(directory)));
+
+    assertThat(rejected.reason()).isEqualTo(FailureReason.UNREADABLE);
+    assertThat(rejected.errorClass()).isEqualTo("java.io.IOException");
+  }
+
+  @Test
+  void unexpectedErrorIsRejectedAsInternalNamingItsClass() throws IOException {
+    Path file = Files.writeString(dir.resolve("a.txt"), ARTICLE);
+    Clock broken = new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        throw new IllegalStateException("clock is broken");
+      }
+    };
+
+    Outcome.Rejected<ExtractedDocument> rejected =
+        rejected(new TikaExtractor(ExtractionConfig.defaults(), broken).extract(source(file)));
+
+    assertThat(rejected.reason()).isEqualTo(FailureReason.INTERNAL);
+    assertThat(rejected.errorClass()).isEqualTo("java.lang.IllegalStateException");
+  }
+
+  @Test
+  void textLongerThanTheMaximumIsTruncatedNotRejected() throws IOException {
+    Path file = Files.writeString(dir.resolve("long.txt"), ARTICLE.repeat(50));
+    TikaExtractor small = new TikaExtractor(ExtractionConfig.defaults().withMaxTextChars(100));
+
+    ExtractedDocument doc = success(small.extract(source(file)));
+
+    assertThat(doc.textTruncated()).isTrue();
+    assertThat(doc.text()).hasSizeLessThanOrEqualTo(100).startsWith("Rail strike ends");
+    assertThat(success(EXTRACTOR.extract(source(file))).textTruncated()).isFalse();
+  }
+
+  @Test
+  void sha256AndSizeCoverTheWholeFileEvenWhenTheParserStopsEarly() throws Exception {
+    Path text = Files.writeString(dir.resolve("long.txt"), ARTICLE.repeat(2000));
+    Path pdf = Fixtures.writePdf(dir.resolve("doc.pdf"), "T", ARTICLE.repeat(20));
+    TikaExtractor small = new TikaExtractor(ExtractionConfig.defaults().withMaxTextChars(50));
+
+    for (Path file : List.of(text, pdf)) {
+      for (TikaExtractor extractor : List.of(EXTRACTOR, small)) {
+        ExtractedDocument doc = success(extractor.extract(source(file)));
+        assertThat(doc.source().sha256()).isEqualTo(jdkSha256(file));
+        assertThat(doc.source().size()).isEqualTo(Files.size(file));
+      }
+    }
+  }
+
+  @Test
+  void recordCarriesIdentityAndTimesFromTheSourceFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("a.txt"), ARTICLE);
+    SourceFile source = source(file);
+
+    ExtractedDocument first = success(EXTRACTOR.extract(source));
+    ExtractedDocument again = success(EXTRACTOR.extract(source(file)));
+
+    assertThat(first.id()).isEqualTo(DocumentId.ofSource(file.toUri())).isEqualTo(again.id());
+    assertThat(first.revision()).isEqualTo(source.modified().toEpochMilli());
+    assertThat(first.source().uri()).isEqualTo(file.toUri().toString());
+    assertThat(first.source().modified()).isEqualTo(source.modified());
+    assertThat(first.seenAt()).isEqualTo(SEEN);
+    assertThat(first.extractedAt()).isEqualTo(NOW);
+    assertThat(first.jobId()).isEqualTo("job-1");
+    assertThat(first.schemaVersion()).isEqualTo(ExtractedDocument.SCHEMA_VERSION);
+    assertThat(first.pipelineVersion()).isEqualTo(PipelineVersion.CURRENT);
+  }
+
+  @Test
+  void oneInstanceServesSeveralThreadsAtOnce() throws Exception {
+    List<Path> files = List.of(
+        Fixtures.writePdf(dir.resolve("t.pdf"), "PDF", ARTICLE),
+        Fixtures.writeDocx(dir.resolve("t.docx"), "DOCX", ARTICLE),
+        Fixtures.writeHtml(dir.resolve("t.html"), "HTML", "A", ARTICLE),
+        Files.writeString(dir.resolve("t.txt"), ARTICLE));
+    List<SourceFile> sources = new ArrayList<>();
+    for (Path file : files) {
+      sources.add(source(file));
+    }
+    List<Outcome<ExtractedDocument>> expected = sources.stream().map(EXTRACTOR::extract).toList();
+
+    List<Callable<List<Outcome<ExtractedDocument>>>> tasks = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      tasks.add(() -> sources.stream().map(EXTRACTOR::extract).toList());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (Future<List<Outcome<ExtractedDocument>>> result : pool.invokeAll(tasks)) {
+        assertThat(result.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static SourceFile source(Path file) {
+    try {
+      return new SourceFile(file.toUri(), file, Files.size(file), Files.getLastModifiedTime(file).toInstant(), SEEN, "job-1");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ExtractedDocument success(Outcome<ExtractedDocument> outcome) {
+    assertThat(outcome).isInstanceOf(Outcome.Success.class);
+    return ((Outcome.Success<ExtractedDocument>) outcome).value();
+  }
+
+  private static Outcome.Rejected<ExtractedDocument> rejected(Outcome<ExtractedDocument> outcome) {
+    assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+    return (Outcome.Rejected<ExtractedDocument>) outcome;
+  }
+
+  private static String jdkSha256(Path file) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  /** Returns a zip of text entries that barely compress, so cutting it in half cuts into entry data. */
+  private static byte[] zipOfRandomWords(int entries, int wordsPerEntry) throws IOException {
+    Random random = new Random(7);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (int e = 0; e < entries; e++) {
+        zip.putNextEntry(new ZipEntry("entry" + e + ".txt"));
+        StringBuilder text = new StringBuilder("entry" + e);
+        for (int w = 0; w < wordsPerEntry; w++) {
+          text.append(' ').append(Integer.toString(random.nextInt(1 << 30), 36));
+        }
+        zip.write(text.toString().getBytes(StandardCharsets.US_ASCII));
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+}

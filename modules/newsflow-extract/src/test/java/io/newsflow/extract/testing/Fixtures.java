@@ -1,0 +1,131 @@
+package io.newsflow.extract.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/**
+ * Writes small documents with a known title and text, for tests of anything that reads files.
+ * Published in this module's {@code test-jar}; depend on it with
+ * {@code <type>test-jar</type><scope>test</scope>}.
+ *
+ * <p>In every format the title goes into the document's metadata only, not into its text, so a test
+ * can tell the two apart. Lines of {@code body} (separated by {@code \n}) become lines or
+ * paragraphs. Each method creates or overwrites {@code file} and returns it; an I/O error is thrown
+ * as {@link UncheckedIOException}. Thread-safe.
+ */
+public final class Fixtures {
+
+  // A4 at 11 pt Helvetica with 14 pt leading: 50 lines of at most 90 characters fit between
+  // 50 pt margins.
+  private static final int PDF_LINES_PER_PAGE = 50;
+  private static final int PDF_CHARS_PER_LINE = 90;
+
+  private Fixtures() {}
+
+  /**
+   * Writes a PDF whose document information carries {@code title} and whose pages show {@code body}.
+   * Long lines are wrapped at word boundaries; pages are added as needed.
+   *
+   * @param body text in the WinAnsi (Windows-1252) repertoire, the only one the standard Helvetica
+   *     font can show; other characters make PDFBox throw {@link IllegalArgumentException}
+   */
+  public static Path writePdf(Path file, String title, String body) {
+    List<String> lines = wrap(body, PDF_CHARS_PER_LINE);
+    PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    try (PDDocument pdf = new PDDocument()) {
+      pdf.getDocumentInformation().setTitle(title);
+      for (int first = 0; first < Math.max(lines.size(), 1); first += PDF_LINES_PER_PAGE) {
+        PDPage page = new PDPage(PDRectangle.A4);
+        pdf.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+          content.beginText();
+          content.setFont(font, 11);
+          content.setLeading(14);
+          content.newLineAtOffset(50, PDRectangle.A4.getHeight() - 50);
+          for (String line : lines.subList(first, Math.min(first + PDF_LINES_PER_PAGE, lines.size()))) {
+            content.showText(line);
+            content.newLine();
+          }
+          content.endText();
+        }
+      }
+      pdf.save(file.toFile());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a Word document whose core properties carry {@code title}, one paragraph per body line. */
+  public static Path writeDocx(Path file, String title, String body) {
+    try (XWPFDocument docx = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+      docx.getProperties().getCoreProperties().setTitle(title);
+      for (String line : body.split("\n", -1)) {
+        docx.createParagraph().createRun().setText(line);
+      }
+      docx.write(out);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes a UTF-8 HTML page with {@code title} in {@code <title>}, {@code author} in
+   * {@code <meta name="author">} (left out when {@code null}) and one {@code <p>} per body line.
+   */
+  public static Path writeHtml(Path file, String title, String author, String body) {
+    StringBuilder html = new StringBuilder()
+        .append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<title>").append(escape(title)).append("</title>\n");
+    if (author != null) {
+      html.append("<meta name=\"author\" content=\"").append(escape(author)).append("\">\n");
+    }
+    html.append("</head>\n<body>\n");
+    for (String line : body.split("\n", -1)) {
+      html.append("<p>").append(escape(line)).append("</p>\n");
+    }
+    html.append("</body>\n</html>\n");
+    try {
+      return Files.writeString(file, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> wrap(String body, int width) {
+    List<String> lines = new ArrayList<>();
+    for (String paragraph : body.split("\n", -1)) {
+      StringBuilder line = new StringBuilder();
+      for (String word : paragraph.split(" ")) {
+        if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+          lines.add(line.toString());
+          line.setLength(0);
+        }
+        if (line.length() > 0) {
+          line.append(' ');
+        }
+        line.append(word);
+      }
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}
