@@ -37,6 +37,7 @@ public sealed interface Outcome<T> {
   }
 
   static <T> Outcome<T> rejected(FailureReason reason, Throwable error) {
-    return new Rejected<>(reason, String.valueOf(error.getMessage()), error.getClass().getName());
+    String message = error.getMessage() == null || error.getMessage().isBlank() ? error.getClass().getSimpleName() : error.getMessage();
+    return new Rejected<>(reason, message, error.getClass().getName());
   }
 }
