@@ -121,6 +121,38 @@ public final class ArticleSearch {
     }
   }
 
+  /** Tells when a searchable document was first seen, and whether its enrichment is searchable too. */
+  public record Searchable(java.time.Instant seenAt, boolean enriched) {}
+
+  /**
+   * Returns which of {@code ids} a search finds now. Unlike {@link #states}, which reads in real time,
+   * this depends on the index refresh, exactly as a user's search does.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Map<String, Searchable> searchable(List<String> ids) {
+    Map<String, Searchable> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    try {
+      SearchResponse<Map> response = client.search(s -> s
+          .index(config.indexAlias())
+          .size(ids.size())
+          .source(src -> src.filter(f -> f.includes("seen_at", "enrichment.revision")))
+          .query(q -> q.bool(b -> b.filter(INDEXED).filter(f -> f.ids(i -> i.values(ids))))), Map.class);
+      for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+        Map<String, Object> source = hit.source();
+        Object seen = source.get("seen_at");
+        if (seen != null) {
+          out.put(hit.id(), new Searchable(java.time.Instant.parse(seen.toString()), source.get("enrichment") instanceof Map));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
   private UncheckedIOException unreachable(IOException e) {
     return new UncheckedIOException("cannot reach Elasticsearch at " + config.urls() + ": " + e.getMessage(), e);
   }

@@ -1,0 +1,62 @@
+package io.newsflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class LatencyTrackerTest {
+
+  @Test
+  void percentilesAreNearestRank() {
+    List<Long> values = IntStream.rangeClosed(1, 100).mapToObj(i -> (long) i).toList();
+    LatencyTracker.Percentiles p = LatencyTracker.Percentiles.of(values);
+    assertThat(p.p50()).isEqualTo(50);
+    assertThat(p.p95()).isEqualTo(95);
+    assertThat(p.p99()).isEqualTo(99);
+    assertThat(p.max()).isEqualTo(100);
+    assertThat(p.count()).isEqualTo(100);
+  }
+
+  @Test
+  void aDocumentCountsAsEnrichedOnlyOnceItsEnrichmentIsVisible() {
+    Map<String, LatencyTracker.Visible> index = new HashMap<>();
+    LatencyTracker tracker = new LatencyTracker(ids -> {
+      Map<String, LatencyTracker.Visible> out = new HashMap<>();
+      ids.forEach(id -> {
+        if (index.containsKey(id)) {
+          out.put(id, index.get(id));
+        }
+      });
+      return out;
+    }, Set.of("a", "b"));
+    Instant seen = Instant.now().minusMillis(500);
+
+    index.put("a", new LatencyTracker.Visible(seen, false));
+    assertThat(tracker.poll()).isFalse();
+    assertThat(tracker.pendingSearchable()).isEqualTo(1);
+    assertThat(tracker.pendingEnriched()).isEqualTo(2);
+
+    index.put("a", new LatencyTracker.Visible(seen, true));
+    index.put("b", new LatencyTracker.Visible(seen, true));
+    assertThat(tracker.poll()).isTrue();
+    assertThat(tracker.searchable().count()).isEqualTo(2);
+    assertThat(tracker.searchable().p50()).isGreaterThanOrEqualTo(500);
+  }
+
+  @Test
+  void theGeneratedCorpusMixesFormatsReproducibly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    List<java.nio.file.Path> files = new CorpusGenerator(7).generate(dir, 40);
+    assertThat(files).hasSize(40);
+    assertThat(files).filteredOn(f -> f.toString().endsWith(".html")).hasSize(20);
+    assertThat(files).filteredOn(f -> f.toString().endsWith(".txt")).hasSize(10);
+    assertThat(files).filteredOn(f -> f.toString().endsWith(".pdf")).hasSize(6);
+    assertThat(files).filteredOn(f -> f.toString().endsWith(".docx")).hasSize(4);
+    assertThat(CorpusGenerator.wrap("aa bb cc dd", 5)).containsExactly("aa bb", "cc dd");
+  }
+}

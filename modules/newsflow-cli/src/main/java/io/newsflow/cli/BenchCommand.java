@@ -1,0 +1,121 @@
+package io.newsflow.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.api.DocumentId;
+import io.newsflow.api.Json;
+import io.newsflow.bench.CorpusGenerator;
+import io.newsflow.bench.LatencyTracker;
+import io.newsflow.ingest.ImportSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Measures end-to-end throughput and latency: generates (or takes) a corpus, imports it through the
+ * running pipeline, and polls search until every document is searchable and enriched.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Benchmark the running pipeline end to end (start it first: `newsflow up --detach --no-demo`).",
+        "Generates a mixed corpus (HTML with site boilerplate, text, multi-page PDF, DOCX) unless --corpus is given,",
+        "imports it, and reports documents/s, MB/s, and file-seen -> searchable / -> enriched latency percentiles."})
+final class BenchCommand implements Callable<Integer> {
+
+  @ParentCommand
+  Main main;
+
+  @Option(names = "--files", description = "Files to generate (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+  int files;
+
+  @Option(names = "--corpus", description = "Import this folder instead of a generated corpus (it must not be indexed yet).")
+  Path corpus;
+
+  @Option(names = "--seed", description = "Seed of the generated corpus (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+  long seed;
+
+  @Option(names = "--timeout", description = "Give up after (default: ${DEFAULT-VALUE}).", defaultValue = "30m", converter = DurationConverter.class)
+  Duration timeout;
+
+  @Option(names = "--json", description = "Print the report as one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Environment env = main.environment();
+    Path dir = corpus;
+    if (dir == null) {
+      // A fresh folder each run: the same paths would be skipped as unchanged.
+      dir = env.dataDir.resolve("bench/corpus-" + UUID.randomUUID().toString().substring(0, 8));
+      System.err.println("bench: generating " + files + " files in " + dir + " ...");
+      new CorpusGenerator(seed).generate(dir, files);
+    }
+    Set<String> ids;
+    long bytes;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      List<Path> all = walk.filter(Files::isRegularFile).toList();
+      ids = all.stream().map(p -> DocumentId.ofSource(p.toAbsolutePath().normalize().toUri()).value()).collect(Collectors.toSet());
+      bytes = 0;
+      for (Path p : all) {
+        bytes += Files.size(p);
+      }
+    }
+    try (Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry()).prepare()) {
+      LatencyTracker tracker = new LatencyTracker(batch -> {
+        Map<String, LatencyTracker.Visible> out = new HashMap<>();
+        pipeline.search().searchable(batch).forEach((id, s) -> out.put(id, new LatencyTracker.Visible(s.seenAt(), s.enriched())));
+        return out;
+      }, ids);
+      AtomicBoolean importing = new AtomicBoolean(true);
+      Instant start = Instant.now();
+      Path importDir = dir;
+      Thread importer = new Thread(() -> {
+        try {
+          ImportSummary summary = pipeline.importer().run(List.of(importDir), "bench-" + UUID.randomUUID(), p -> {});
+          System.err.printf("bench: import published %d, failed %d in %.1f s%n", summary.published(), summary.failed(),
+              Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        } finally {
+          importing.set(false);
+        }
+      }, "bench-import");
+      importer.start();
+      Instant deadline = start.plus(timeout);
+      while (!tracker.poll() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(250);
+      }
+      importer.join();
+      double searchableSeconds = tracker.lastSearchable() == null ? 0 : Duration.between(start, tracker.lastSearchable()).toMillis() / 1000.0;
+      double enrichedSeconds = tracker.lastEnriched() == null ? 0 : Duration.between(start, tracker.lastEnriched()).toMillis() / 1000.0;
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("files", ids.size());
+      report.put("megabytes", Math.round(bytes / 1e4) / 100.0);
+      report.put("cores", Runtime.getRuntime().availableProcessors());
+      report.put("searchable_seconds", searchableSeconds);
+      report.put("documents_per_second", searchableSeconds == 0 ? 0 : Math.round(ids.size() / searchableSeconds * 10) / 10.0);
+      report.put("megabytes_per_second", searchableSeconds == 0 ? 0 : Math.round(bytes / 1e6 / searchableSeconds * 100) / 100.0);
+      report.put("enriched_seconds", enrichedSeconds);
+      report.put("latency_searchable_ms", tracker.searchable());
+      report.put("latency_enriched_ms", tracker.enriched());
+      report.put("not_searchable", tracker.pendingSearchable());
+      report.put("not_enriched", tracker.pendingEnriched());
+      if (json) {
+        System.out.println(Json.encodeToString(report));
+      } else {
+        report.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
+      }
+      return tracker.pendingSearchable() == 0 && tracker.pendingEnriched() == 0 ? 0 : Main.EXIT_FAILURES;
+    }
+  }
+}
