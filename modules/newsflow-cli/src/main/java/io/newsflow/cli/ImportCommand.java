@@ -111,13 +111,14 @@ final class ImportCommand implements Callable<Integer> {
           failures.merge(letter.reason(), 1L, Long::sum);
         }
       }
-      List<DocumentId> ids = new ArrayList<>(pending.keySet());
+      List<String> ids = pending.keySet().stream().map(DocumentId::value).toList();
       for (int from = 0; from < ids.size(); from += 1000) {
-        List<DocumentId> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-        for (Map.Entry<DocumentId, ArticleSearch.State> e : search.states(chunk).entrySet()) {
-          Long wanted = pending.get(e.getKey());
+        // A search, not a real-time get: "searchable" includes the index refresh, as a user sees it.
+        for (Map.Entry<String, ArticleSearch.Searchable> e : search.searchable(ids.subList(from, Math.min(ids.size(), from + 1000))).entrySet()) {
+          DocumentId id = new DocumentId(e.getKey());
+          Long wanted = pending.get(id);
           if (wanted != null && e.getValue().revision() >= wanted) {
-            pending.remove(e.getKey());
+            pending.remove(id);
             indexed++;
           }
         }

@@ -135,6 +135,10 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     Path log = logFile(env);
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
+    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+      // Its own session: a Ctrl-C in this terminal later must not reach the background newsflow.
+      command.add("/usr/bin/setsid");
+    }
     command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(ProcessHandle.current().info().arguments().map(List::of).orElse(List.of()).stream()
         .takeWhile(a -> !a.equals(Main.class.getName())).toList());

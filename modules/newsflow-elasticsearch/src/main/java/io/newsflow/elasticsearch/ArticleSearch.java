@@ -122,7 +122,7 @@ public final class ArticleSearch {
   }
 
   /** Tells when a searchable document was first seen, and whether its enrichment is searchable too. */
-  public record Searchable(java.time.Instant seenAt, boolean enriched) {}
+  public record Searchable(long revision, java.time.Instant seenAt, boolean enriched) {}
 
   /**
    * Returns which of {@code ids} a search finds now. Unlike {@link #states}, which reads in real time,
@@ -138,13 +138,14 @@ public final class ArticleSearch {
       SearchResponse<Map> response = client.search(s -> s
           .index(config.indexAlias())
           .size(ids.size())
-          .source(src -> src.filter(f -> f.includes("seen_at", "enrichment.revision")))
+          .source(src -> src.filter(f -> f.includes("revision", "seen_at", "enrichment.revision")))
           .query(q -> q.bool(b -> b.filter(INDEXED).filter(f -> f.ids(i -> i.values(ids))))), Map.class);
       for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
         Map<String, Object> source = hit.source();
         Object seen = source.get("seen_at");
-        if (seen != null) {
-          out.put(hit.id(), new Searchable(java.time.Instant.parse(seen.toString()), source.get("enrichment") instanceof Map));
+        if (seen != null && source.get("revision") instanceof Number revision) {
+          out.put(hit.id(), new Searchable(revision.longValue(), java.time.Instant.parse(seen.toString()),
+              source.get("enrichment") instanceof Map));
         }
       }
       return out;
