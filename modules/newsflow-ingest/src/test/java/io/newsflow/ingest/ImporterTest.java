@@ -1,0 +1,75 @@
+package io.newsflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.api.DeadLetter;
+import io.newsflow.api.DocumentId;
+import io.newsflow.api.ExtractedDocument;
+import io.newsflow.api.FailureReason;
+import io.newsflow.api.Json;
+import io.newsflow.api.Outcome;
+import io.newsflow.api.SourceFile;
+import io.newsflow.kafka.DocumentPublisher;
+import io.newsflow.kafka.KafkaConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The importer's bookkeeping, with an in-memory producer; the real pipeline is tested in the CLI's ITs. */
+class ImporterTest {
+
+  private static final KafkaConfig CONFIG = new KafkaConfig("localhost:9092", "t.", 1, (short) 1, Map.of());
+
+  /** Extracts a file as its own text, refusing files named bad*. */
+  private static Outcome<ExtractedDocument> fakeExtract(SourceFile f) {
+    if (f.path().getFileName().toString().startsWith("bad")) {
+      return Outcome.rejected(FailureReason.CORRUPT, "cannot parse");
+    }
+    try {
+      String text = Files.readString(f.path());
+      return Outcome.success(new ExtractedDocument(1, "test", f.id(), f.modified().toEpochMilli(),
+          new ExtractedDocument.Source(f.uri().toString(), f.size(), "00", f.modified()), null, null, "text/plain",
+          null, null, null, text, false, Map.of(), f.seenAt(), Instant.now(), f.jobId()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void everyFileIsPublishedSkippedOrDeadLetteredAndTheCountsAddUp(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "alpha");
+    Files.writeString(dir.resolve("b.txt"), "beta");
+    Files.writeString(dir.resolve("bad.txt"), "broken");
+    Path same = Files.writeString(dir.resolve("same.txt"), "unchanged");
+    DocumentId sameId = DocumentId.ofSource(same.toUri());
+    IndexedState indexed = ids -> ids.contains(sameId)
+        ? Map.of(sameId, new IndexedState.Known(Files.getLastModifiedTime(same).toMillis(), Files.size(same)))
+        : Map.of();
+    MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+
+    ImportSummary summary;
+    try (Importer importer = new Importer(ImporterTest::fakeExtract, new DocumentPublisher(producer, CONFIG), indexed, 2)) {
+      summary = importer.run(List.of(dir), "job-1", p -> {});
+    }
+
+    assertThat(summary.seen()).isEqualTo(4);
+    assertThat(summary.published()).isEqualTo(2);
+    assertThat(summary.unchanged()).isEqualTo(1);
+    assertThat(summary.failed()).isEqualTo(1);
+    assertThat(summary.seen()).isEqualTo(summary.published() + summary.unchanged() + summary.failed());
+    assertThat(summary.failures()).containsExactly(Map.entry(FailureReason.CORRUPT, 1L));
+    assertThat(producer.history()).filteredOn(r -> r.topic().equals("t.extracted")).hasSize(2);
+    DeadLetter letter = Json.decode(producer.history().stream().filter(r -> r.topic().equals("t.deadletter"))
+        .findFirst().orElseThrow().value(), DeadLetter.class);
+    assertThat(letter.source()).isEqualTo(dir.resolve("bad.txt").toUri().toString());
+    assertThat(letter.jobId()).isEqualTo("job-1");
+    assertThat(letter.reason()).isEqualTo(FailureReason.CORRUPT);
+  }
+}
