@@ -49,9 +49,8 @@ class ImporterTest {
     Files.writeString(dir.resolve("bad.txt"), "broken");
     Path same = Files.writeString(dir.resolve("same.txt"), "unchanged");
     DocumentId sameId = DocumentId.ofSource(same.toUri());
-    IndexedState indexed = ids -> ids.contains(sameId)
-        ? Map.of(sameId, new IndexedState.Known(Files.getLastModifiedTime(same).toMillis(), Files.size(same)))
-        : Map.of();
+    IndexedState.Known known = new IndexedState.Known(Files.getLastModifiedTime(same).toMillis(), Files.size(same));
+    IndexedState indexed = ids -> ids.contains(sameId) ? Map.of(sameId, known) : Map.of();
     MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
 
     ImportSummary summary;
