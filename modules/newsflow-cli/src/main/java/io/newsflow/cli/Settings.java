@@ -189,9 +189,18 @@ public final class Settings {
 
   /** Parses {@code 200ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
   public Duration duration(String key) {
-    Matcher m = DURATION.matcher(get(key));
-    if (!m.matches()) {
+    Duration d = parseDuration(get(key));
+    if (d == null) {
       throw new IllegalArgumentException(key + " must be a duration like 200ms, 30s, 5m or 1h, got '" + get(key) + "'");
+    }
+    return d;
+  }
+
+  /** Parses {@code 200ms}, {@code 30s}, {@code 5m} or {@code 1h}; returns null for anything else. */
+  static Duration parseDuration(String value) {
+    Matcher m = DURATION.matcher(value.trim());
+    if (!m.matches()) {
+      return null;
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
