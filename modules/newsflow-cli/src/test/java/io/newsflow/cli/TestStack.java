@@ -23,8 +23,12 @@ import java.util.Map;
  */
 final class TestStack {
 
-  static final int KAFKA_PORT = 29092;
-  static final int ELASTICSEARCH_PORT = 29200;
+  /** Ports are base+92, +93, +200, +300; set -Dnewsflow.it.port-base to run two test runs side by side. */
+  static final int PORT_BASE = Integer.getInteger("newsflow.it.port-base", 29000);
+  static final int KAFKA_PORT = PORT_BASE + 92;
+  static final int KAFKA_CONTROLLER_PORT = PORT_BASE + 93;
+  static final int ELASTICSEARCH_PORT = PORT_BASE + 200;
+  static final int ELASTICSEARCH_TRANSPORT_PORT = PORT_BASE + 300;
 
   private static LocalStack stack;
   private static Pipeline pipeline;
@@ -61,7 +65,7 @@ final class TestStack {
     try {
       Files.createDirectories(dataDir());
       StackConfig stackConfig = StackConfig.defaults(dataDir(), distribution().resolve("stack"))
-          .withPorts(KAFKA_PORT, 29093, ELASTICSEARCH_PORT, 29300)
+          .withPorts(KAFKA_PORT, KAFKA_CONTROLLER_PORT, ELASTICSEARCH_PORT, ELASTICSEARCH_TRANSPORT_PORT)
           .withHeaps("384m", "768m");
       stack = LocalStack.start(stackConfig);
       config = writeConfig(dataDir().resolve("it.properties"), Map.of());
@@ -82,9 +86,9 @@ final class TestStack {
     Map<String, String> values = new java.util.LinkedHashMap<>();
     values.put("stack.mode", "local");
     values.put("stack.kafka.port", String.valueOf(KAFKA_PORT));
-    values.put("stack.kafka.controller-port", "29093");
+    values.put("stack.kafka.controller-port", String.valueOf(KAFKA_CONTROLLER_PORT));
     values.put("stack.elasticsearch.port", String.valueOf(ELASTICSEARCH_PORT));
-    values.put("stack.elasticsearch.transport-port", "29300");
+    values.put("stack.elasticsearch.transport-port", String.valueOf(ELASTICSEARCH_TRANSPORT_PORT));
     values.put("kafka.partitions", "3");
     values.put("ingest.inbox", dataDir().resolve("inbox").toString());
     values.put("ingest.settle-time", "300ms");
