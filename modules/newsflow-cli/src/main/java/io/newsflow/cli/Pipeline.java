@@ -191,6 +191,13 @@ final class Pipeline implements AutoCloseable {
     return this;
   }
 
+  /** Serves the dashboard, API and metrics on {@code dashboard.host:port} until this pipeline closes. */
+  void serveDashboard(Environment env, io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
+    DashboardWiring backend = remember(new DashboardWiring(env, settings, this, registry));
+    io.newsflow.dashboard.DashboardServer server = remember(io.newsflow.dashboard.DashboardServer.start(settings.dashboard(), backend));
+    System.out.println("dashboard      " + server.url());
+  }
+
   private IndexOperation decodeIndexOperation(String topic, byte[] value) {
     if (topic.equals(kafka.extractedTopic())) {
       return new IndexOperation.Extracted(Json.decode(value, ExtractedDocument.class));

@@ -1,6 +1,5 @@
 package io.newsflow.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.api.Stage;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,6 +22,9 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "ingest,enrich,index")
   List<String> stages;
 
+  @Option(names = "--dashboard", description = "Also serve the dashboard, API and /metrics (dashboard.host, dashboard.port).")
+  boolean dashboard;
+
   @Override
   public Integer call() throws Exception {
     EnumSet<Stage> chosen = EnumSet.noneOf(Stage.class);
@@ -31,8 +33,12 @@ final class RunCommand implements Callable<Integer> {
     }
     Environment env = main.environment();
     CountDownLatch stopped = new CountDownLatch(1);
-    Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry()).prepare();
+    var meters = Metrics.prometheus();
+    Pipeline pipeline = new Pipeline(env.settings(), meters).prepare();
     pipeline.startStages(chosen);
+    if (dashboard) {
+      pipeline.serveDashboard(env, meters);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       pipeline.close();
       stopped.countDown();

@@ -58,10 +58,13 @@ public final class Settings {
     DEFAULTS.put("ingest.settle-time", "1s");
     DEFAULTS.put("enrich.workers", "1");
     DEFAULTS.put("index.workers", "1");
+    DEFAULTS.put("dashboard.host", "127.0.0.1");
+    DEFAULTS.put("dashboard.port", "8080");
+    DEFAULTS.put("dashboard.token", "");
   }
 
   private static final String KAFKA_CLIENT = "kafka.client.";
-  private static final Set<String> SECRETS = Set.of("elasticsearch.password", "elasticsearch.api-key");
+  private static final Set<String> SECRETS = Set.of("elasticsearch.password", "elasticsearch.api-key", "dashboard.token");
 
   /** How newsflow reaches Kafka and Elasticsearch. */
   public enum StackMode {
@@ -155,6 +158,12 @@ public final class Settings {
     }
     kafka();
     elasticsearch();
+    dashboard();
+  }
+
+  /** Returns the dashboard server's configuration. */
+  public io.newsflow.dashboard.DashboardConfig dashboard() {
+    return new io.newsflow.dashboard.DashboardConfig(get("dashboard.host"), integer("dashboard.port"), blankToNull("dashboard.token"));
   }
 
   public StackMode stackMode() {

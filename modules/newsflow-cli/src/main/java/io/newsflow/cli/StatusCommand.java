@@ -1,24 +1,10 @@
 package io.newsflow.cli;
 
-import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.api.Json;
-import io.newsflow.kafka.KafkaConfig;
-import io.newsflow.stack.LocalStack;
-import io.newsflow.stack.ServiceState;
-import io.newsflow.stack.StackState;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -37,90 +23,16 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Environment env = main.environment();
-    Settings settings = env.settings();
-    Map<String, Object> out = new LinkedHashMap<>();
-    Long pid = UpCommand.runningPid(env);
-    out.put("newsflow", pid == null ? Map.of("running", false) : Map.of("running", true, "pid", pid,
-        "ready", java.nio.file.Files.exists(env.readyFile())));
-    boolean healthy = true;
-    if (settings.stackMode() == Settings.StackMode.LOCAL) {
-      StackState state = LocalStack.state(env.stackConfig(settings));
-      out.put("stack", Map.of("kafka", service(state.kafka()), "elasticsearch", service(state.elasticsearch())));
-      healthy = state.running();
-    } else {
-      out.put("stack", Map.of("mode", "external"));
-    }
-    try (Pipeline pipeline = new Pipeline(settings, new SimpleMeterRegistry())) {
-      out.put("kafka", kafka(pipeline.admin(), pipeline.kafkaConfig()));
-    } catch (RuntimeException e) {
-      out.put("kafka", Map.of("error", Main.oneLine(e)));
-      healthy = false;
-    }
-    try (Pipeline pipeline = new Pipeline(settings, new SimpleMeterRegistry())) {
-      HealthResponse health = pipeline.esClient().cluster().health();
-      out.put("elasticsearch", Map.of("cluster", health.clusterName(), "health", health.status().jsonValue(),
-          "index", pipeline.elasticsearchConfig().indexAlias(), "documents", pipeline.search().count()));
-    } catch (Exception e) {
-      out.put("elasticsearch", Map.of("error", Main.oneLine(e)));
-      healthy = false;
+    StatusReport report;
+    try (Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry())) {
+      report = StatusReport.collect(env, env.settings(), pipeline);
     }
     if (json) {
-      System.out.println(Json.encodeToString(out));
+      System.out.println(Json.encodeToString(report.values()));
     } else {
-      print(out);
+      print(report.values());
     }
-    return healthy ? 0 : Main.EXIT_UNAVAILABLE;
-  }
-
-  private static Map<String, Object> service(ServiceState s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", s.status().name().toLowerCase(java.util.Locale.ROOT));
-    s.pid().ifPresent(p -> m.put("pid", p));
-    m.put("address", s.address());
-    return m;
-  }
-
-  private static Map<String, Object> kafka(Admin admin, KafkaConfig config) {
-    try {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("bootstrap_servers", config.bootstrapServers());
-      out.put("brokers", admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size());
-      List<Map<String, Object>> stages = new ArrayList<>();
-      for (String group : List.of(config.enrichGroup(), config.indexGroup())) {
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        for (String topic : group.equals(config.enrichGroup()) ? List.of(config.extractedTopic()) : List.of(config.extractedTopic(), config.enrichmentsTopic())) {
-          var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions();
-          partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-        long total = 0;
-        Map<String, Long> lag = new LinkedHashMap<>();
-        for (var e : ends.entrySet()) {
-          OffsetAndMetadata c = committed.get(e.getKey());
-          long l = e.getValue().offset() - (c == null ? 0 : c.offset());
-          lag.put(e.getKey().toString(), l);
-          total += l;
-        }
-        Map<String, Object> stage = new LinkedHashMap<>();
-        stage.put("stage", group.equals(config.enrichGroup()) ? "enrich" : "index");
-        stage.put("group", group);
-        stage.put("members", description.members().size());
-        stage.put("state", description.groupState().toString().toLowerCase(java.util.Locale.ROOT));
-        stage.put("lag", total);
-        stage.put("lag_per_partition", lag);
-        stages.add(stage);
-      }
-      out.put("stages", stages);
-      return out;
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("Kafka at " + config.bootstrapServers() + " does not answer: "
-          + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return report.healthy() ? 0 : Main.EXIT_UNAVAILABLE;
   }
 
   @SuppressWarnings("unchecked")

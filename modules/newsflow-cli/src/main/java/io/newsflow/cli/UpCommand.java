@@ -1,6 +1,6 @@
 package io.newsflow.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.api.Stage;
 import io.newsflow.ingest.ImportSummary;
 import io.newsflow.stack.LocalStack;
@@ -62,9 +62,11 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
         System.out.println("Kafka          " + stack.kafkaBootstrapServers());
         System.out.println("Elasticsearch  " + stack.elasticsearchUrl());
       }
-      pipeline = new Pipeline(settings, new SimpleMeterRegistry()).prepare();
+      PrometheusMeterRegistry meters = Metrics.prometheus();
+      pipeline = new Pipeline(settings, meters).prepare();
       pipeline.startStages(EnumSet.allOf(Stage.class));
       System.out.println("stages         ingest (inbox " + settings.inbox() + "), enrich, index");
+      pipeline.serveDashboard(env, meters);
       if (!noDemo && Files.isDirectory(env.demoArticles())) {
         ImportSummary summary = pipeline.importer().run(List.of(env.demoArticles()), "demo-" + UUID.randomUUID(), p -> {});
         System.out.println("demo import    " + summary.published() + " published, " + summary.unchanged() + " unchanged, " + summary.failed() + " failed");
@@ -134,6 +136,8 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     Files.deleteIfExists(env.readyFile());
     Path log = logFile(env);
     Files.createDirectories(log.getParent());
+    // The log is appended to across runs; only this run's lines are echoed.
+    long logStart = Files.exists(log) ? Files.size(log) : 0;
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
       // Its own session: a Ctrl-C in this terminal later must not reach the background newsflow.
@@ -160,8 +164,8 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     System.out.println("starting newsflow in the background (pid " + child.pid() + ", log " + log + ") ...");
     while (System.nanoTime() < deadline) {
       if (Files.exists(env.readyFile())) {
-        for (String line : Files.readAllLines(log)) {
-          if (line.startsWith("Kafka ") || line.startsWith("Elasticsearch ") || line.startsWith("stages ")
+        for (String line : linesFrom(log, logStart)) {
+          if (line.startsWith("Kafka ") || line.startsWith("Elasticsearch ") || line.startsWith("stages ") || line.startsWith("dashboard ")
               || line.startsWith("demo import ") || line.startsWith("search ")) {
             System.out.println(line);
           }
@@ -177,6 +181,15 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     }
     child.destroy();
     throw new IllegalStateException("newsflow was not ready within " + readyTimeout.toSeconds() + " s; see " + log);
+  }
+
+  private static List<String> linesFrom(Path file, long offset) throws IOException {
+    try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(file.toFile(), "r")) {
+      in.seek(offset);
+      byte[] rest = new byte[(int) (in.length() - offset)];
+      in.readFully(rest);
+      return new String(rest, StandardCharsets.UTF_8).lines().toList();
+    }
   }
 
   static Path logFile(Environment env) {

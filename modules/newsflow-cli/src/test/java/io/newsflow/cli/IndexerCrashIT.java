@@ -21,16 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IndexerCrashIT {
 
-  private static final int FILES = 1500;
+  private static final int FILES = 2000;
 
   @Test
   void killingTheIndexerMidImportLosesNothingAndDuplicatesNothing(@TempDir Path dir) throws Exception {
     TestStack.config();
+    // Topics and index of their own, new each run: the test data folder survives between runs.
+    String run = "crash" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    String alias = run + "-articles";
     Path config = TestStack.writeConfig(dir.resolve("crash.properties"), Map.of(
-        "kafka.topic-prefix", "crashtest.",
-        "elasticsearch.index-alias", "crashtest-articles",
+        "kafka.topic-prefix", run + ".",
+        "elasticsearch.index-alias", alias,
         // Small bulks so the indexer is still busy when it is killed.
-        "elasticsearch.bulk.max-operations", "25"));
+        "elasticsearch.bulk.max-operations", "10",
+        // The killed member is noticed after the session timeout: 10 s instead of the default 45 s.
+        "kafka.client.session.timeout.ms", "10000"));
     Path files = Files.createDirectories(dir.resolve("files"));
     for (int i = 0; i < FILES; i++) {
       Files.writeString(files.resolve("doc-" + i + ".txt"), "Crash test document " + i + "\n\nBody of document number " + i + ".");
@@ -43,13 +48,16 @@ class IndexerCrashIT {
     assertThat(Json.mapper().readTree(imported.out()).get("published").asLong()).isEqualTo(FILES);
 
     try (Pipeline reader = new Pipeline(settings, new SimpleMeterRegistry()).prepare()) {
-      Process first = startIndexer(config, dir.resolve("indexer-1.log"));
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> reader.search().count() > 0);
+      ElasticsearchClient es = reader.esClient();
+      Process first = startIndexer(config, TestStack.dataDir().resolve(run + "-indexer-1.log"));
+      // Index statistics count writes as they happen; a search count would wait for the next refresh.
+      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() -> indexedSoFar(es, alias) > 0);
       first.destroyForcibly().waitFor();
+      es.indices().refresh(r -> r.index(alias));
       long atKill = reader.search().count();
       assertThat(atKill).as("killed mid-import").isLessThan(FILES);
 
-      Process second = startIndexer(config, dir.resolve("indexer-2.log"));
+      Process second = startIndexer(config, TestStack.dataDir().resolve(run + "-indexer-2.log"));
       try {
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
             .until(() -> reader.search().count() == FILES);
@@ -57,14 +65,17 @@ class IndexerCrashIT {
         second.destroy();
         second.waitFor();
       }
-      ElasticsearchClient es = reader.esClient();
-      es.indices().refresh(r -> r.index("crashtest-articles"));
+      es.indices().refresh(r -> r.index(alias));
       // Total documents in the index, stubs included: no duplicates, no strays.
-      assertThat(es.count(c -> c.index("crashtest-articles")).count()).isEqualTo(FILES);
+      assertThat(es.count(c -> c.index(alias)).count()).isEqualTo(FILES);
       try (DeadLetterReader deadLetters = new DeadLetterReader(reader.kafkaConfig())) {
         assertThat(deadLetters.readAll()).isEmpty();
       }
     }
+  }
+
+  private static long indexedSoFar(ElasticsearchClient es, String alias) throws java.io.IOException {
+    return es.indices().stats(s -> s.index(alias).metric("indexing")).all().primaries().indexing().indexTotal();
   }
 
   private static Process startIndexer(Path config, Path log) throws Exception {

@@ -72,6 +72,24 @@ public final class DeadLetterReader implements AutoCloseable {
     return all;
   }
 
+  /** Returns up to {@code limit} of the most recent dead letters, newest first. */
+  public List<DeadLetter> latest(int limit) {
+    Map<TopicPartition, Long> end = endOffsets();
+    Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+    Map<TopicPartition, Long> from = new HashMap<>();
+    for (TopicPartition tp : partitions) {
+      from.put(tp, Math.max(begin.getOrDefault(tp, 0L), end.getOrDefault(tp, 0L) - limit));
+    }
+    seek(from);
+    List<DeadLetter> recent = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline && !reached(end)) {
+      recent.addAll(poll(Duration.ofMillis(100)));
+    }
+    recent.sort(java.util.Comparator.comparing(DeadLetter::failedAt).reversed());
+    return recent.size() > limit ? List.copyOf(recent.subList(0, limit)) : recent;
+  }
+
   private boolean reached(Map<TopicPartition, Long> end) {
     for (TopicPartition tp : partitions) {
       if (consumer.position(tp) < end.getOrDefault(tp, 0L)) {

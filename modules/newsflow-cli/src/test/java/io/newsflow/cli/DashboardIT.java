@@ -1,0 +1,67 @@
+package io.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.api.Json;
+import io.newsflow.dashboard.DashboardConfig;
+import io.newsflow.dashboard.DashboardServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard's API over HTTP, answering from the real Kafka and Elasticsearch of {@link TestStack}. */
+class DashboardIT {
+
+  private static JsonNode get(URI base, String path) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    return Json.mapper().readTree(r.body());
+  }
+
+  @Test
+  void theApiShowsWhatKafkaAndElasticsearchReport(@TempDir Path dir) throws Exception {
+    Pipeline pipeline = TestStack.pipeline();
+    Environment env = new Environment(TestStack.config(), Map.of());
+    Settings settings = Settings.load(TestStack.config(), Map.of(), TestStack.dataDir());
+    String word = "zq" + Long.toHexString(System.nanoTime());
+    Files.writeString(dir.resolve("story.txt"), "Dashboard story\n\nA story about " + word + " for the dashboard.");
+    Path corrupt = Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\n1 0 obj garbage".getBytes());
+    assertThat(TestStack.cli("import", "--wait", dir.toString()).exitCode()).isEqualTo(Main.EXIT_FAILURES);
+
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (DashboardWiring backend = new DashboardWiring(env, settings, pipeline, meters);
+        DashboardServer server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, null), backend)) {
+      URI base = server.url();
+
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        JsonNode status = get(base, "/api/status");
+        assertThat(status.at("/elasticsearch/documents").asLong()).isEqualTo(pipeline.search().count());
+        assertThat(status.at("/kafka/brokers").asInt()).isEqualTo(1);
+        assertThat(status.at("/kafka/stages/0/members").asInt()).isGreaterThanOrEqualTo(1);
+      });
+
+      JsonNode search = get(base, "/api/search?q=" + word);
+      assertThat(search.get("total").asLong()).isEqualTo(1);
+      assertThat(search.at("/hits/0/highlights/0").asText()).contains("[" + word + "]");
+      assertThat(get(base, "/api/documents/" + search.at("/hits/0/id").asText()).get("title").asText()).isEqualTo("Dashboard story");
+
+      JsonNode letters = get(base, "/api/deadletters?limit=50").get("deadletters");
+      assertThat(letters.findValuesAsText("source")).contains(corrupt.toUri().toString());
+
+      String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(page).contains("Pipeline health").contains("/api/search");
+    }
+  }
+}

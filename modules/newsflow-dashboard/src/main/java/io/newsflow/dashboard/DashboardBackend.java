@@ -1,0 +1,28 @@
+package io.newsflow.dashboard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers the dashboard's questions; implemented by the wiring that knows Kafka and Elasticsearch,
+ * so this module needs neither. Every value is plain JSON-able data (maps, lists, strings, numbers).
+ * Implementations are thread-safe: the server calls them from several request threads.
+ */
+public interface DashboardBackend {
+
+  /** Returns the pipeline's health: stack, stages and lag, index. */
+  Map<String, Object> status();
+
+  /** Returns {@code {"total": n, "hits": [...]}} for a full-text query. */
+  Map<String, Object> search(String query, int size);
+
+  /** Returns one indexed document, or empty. */
+  Optional<Map<String, Object>> document(String id);
+
+  /** Returns the most recent dead letters, newest first, at most {@code limit}. */
+  List<Map<String, Object>> deadLetters(int limit);
+
+  /** Returns the metrics in Prometheus text format. */
+  String metrics();
+}

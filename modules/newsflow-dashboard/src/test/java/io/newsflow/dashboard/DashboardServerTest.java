@@ -1,0 +1,67 @@
+package io.newsflow.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The server's routing, auth and error handling, over real HTTP on loopback, with a fixed backend. */
+class DashboardServerTest {
+
+  private static final DashboardBackend BACKEND = new DashboardBackend() {
+    @Override public Map<String, Object> status() { return Map.of("elasticsearch", Map.of("documents", 3)); }
+    @Override public Map<String, Object> search(String query, int size) { return Map.of("total", 1, "query", query, "size", size); }
+    @Override public Optional<Map<String, Object>> document(String id) { return id.equals("abc") ? Optional.of(Map.of("id", "abc")) : Optional.empty(); }
+    @Override public List<Map<String, Object>> deadLetters(int limit) { throw new IllegalStateException("Kafka is down"); }
+    @Override public String metrics() { return "newsflow_index_records_total 5.0\n"; }
+  };
+
+  private static HttpResponse<String> get(URI base, String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesThePageTheApiAndMetrics() throws Exception {
+    try (DashboardServer server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, null), BACKEND)) {
+      URI base = server.url();
+      assertThat(get(base, "/", null).body()).contains("<title>newsflow</title>");
+      assertThat(get(base, "/api/status", null).body()).contains("\"documents\":3");
+      HttpResponse<String> search = get(base, "/api/search?q=harbour%20bridge&size=5000", null);
+      assertThat(search.body()).contains("\"query\":\"harbour bridge\"").contains("\"size\":" + DashboardServer.MAX_PAGE);
+      assertThat(get(base, "/api/search", null).statusCode()).isEqualTo(400);
+      assertThat(get(base, "/api/documents/abc", null).statusCode()).isEqualTo(200);
+      assertThat(get(base, "/api/documents/nope", null).statusCode()).isEqualTo(404);
+      assertThat(get(base, "/metrics", null).body()).contains("newsflow_index_records_total");
+      HttpResponse<String> down = get(base, "/api/deadletters", null);
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body()).contains("Kafka is down");
+    }
+  }
+
+  @Test
+  void theApiNeedsTheTokenWhenOneIsSet() throws Exception {
+    try (DashboardServer server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, "s3cret"), BACKEND)) {
+      assertThat(get(server.url(), "/api/status", null).statusCode()).isEqualTo(401);
+      assertThat(get(server.url(), "/api/status", "wrong").statusCode()).isEqualTo(401);
+      assertThat(get(server.url(), "/api/status", "s3cret").statusCode()).isEqualTo(200);
+      assertThat(get(server.url(), "/metrics", null).statusCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void bindingBeyondLoopbackWithoutATokenIsRefused() {
+    assertThatThrownBy(() -> new DashboardConfig("0.0.0.0", 8080, null)).hasMessageContaining("dashboard.token");
+    assertThat(new DashboardConfig("0.0.0.0", 8080, "t").toString()).doesNotContain("=t]");
+  }
+}
