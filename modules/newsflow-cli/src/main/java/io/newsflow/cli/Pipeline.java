@@ -102,6 +102,12 @@ final class Pipeline implements AutoCloseable {
     return publisher;
   }
 
+  /** Returns the shared producer (owned by this pipeline). */
+  synchronized KafkaProducer<String, byte[]> producer() {
+    publisher();
+    return producer;
+  }
+
   synchronized ElasticsearchClient esClient() {
     if (esClient == null) {
       ElasticsearchClient client = ElasticsearchClients.create(elasticsearch);

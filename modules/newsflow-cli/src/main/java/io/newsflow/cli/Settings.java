@@ -61,6 +61,7 @@ public final class Settings {
     DEFAULTS.put("dashboard.host", "127.0.0.1");
     DEFAULTS.put("dashboard.port", "8080");
     DEFAULTS.put("dashboard.token", "");
+    DEFAULTS.put("dashboard.max-upload-size", "100MB");
   }
 
   private static final String KAFKA_CLIENT = "kafka.client.";
@@ -163,7 +164,8 @@ public final class Settings {
 
   /** Returns the dashboard server's configuration. */
   public io.newsflow.dashboard.DashboardConfig dashboard() {
-    return new io.newsflow.dashboard.DashboardConfig(get("dashboard.host"), integer("dashboard.port"), blankToNull("dashboard.token"));
+    return new io.newsflow.dashboard.DashboardConfig(get("dashboard.host"), integer("dashboard.port"),
+        blankToNull("dashboard.token"), bytes("dashboard.max-upload-size"));
   }
 
   public StackMode stackMode() {
@@ -195,6 +197,23 @@ public final class Settings {
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)", Pattern.CASE_INSENSITIVE);
+
+  /** Parses sizes like {@code 512KB}, {@code 100MB}, {@code 2GB} (binary multiples). */
+  public long bytes(String key) {
+    Matcher m = SIZE.matcher(get(key).trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(key + " must be a size like 512KB, 100MB or 2GB, got '" + get(key) + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2).toUpperCase(Locale.ROOT)) {
+      case "KB" -> n << 10;
+      case "MB" -> n << 20;
+      case "GB" -> n << 30;
+      default -> n;
+    };
+  }
 
   /** Parses {@code 200ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
   public Duration duration(String key) {

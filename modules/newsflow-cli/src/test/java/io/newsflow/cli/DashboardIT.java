@@ -20,7 +20,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dashboard's API over HTTP, answering from the real Kafka and Elasticsearch of {@link TestStack}. */
+/**
+ * The dashboard's API over HTTP, answering from the real Kafka and Elasticsearch of {@link TestStack}:
+ * the numbers it shows match theirs, a search highlights, an upload becomes searchable, and a dead
+ * letter is replayed after its cause is fixed.
+ */
 class DashboardIT {
 
   private static JsonNode get(URI base, String path) throws Exception {
@@ -28,6 +32,11 @@ class DashboardIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
     return Json.mapper().readTree(r.body());
+  }
+
+  private static HttpResponse<String> post(URI base, String path, byte[] body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -59,6 +68,35 @@ class DashboardIT {
 
       JsonNode letters = get(base, "/api/deadletters?limit=50").get("deadletters");
       assertThat(letters.findValuesAsText("source")).contains(corrupt.toUri().toString());
+
+      // An upload through the API becomes searchable.
+      String uploaded = "zq" + Long.toHexString(System.nanoTime());
+      HttpResponse<String> up = post(base, "/api/documents?name=upload.txt", ("Uploaded note\n\nThe upload mentions " + uploaded + ".").getBytes());
+      assertThat(up.statusCode()).as(up.body()).isEqualTo(202);
+      String statusUrl = Json.mapper().readTree(up.body()).get("status_url").asText();
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        assertThat(get(base, statusUrl).get("state").asText()).isIn("searchable", "enriched");
+        assertThat(get(base, "/api/search?q=" + uploaded).get("total").asLong()).isEqualTo(1);
+      });
+
+      // A dead-lettered file is replayed once its cause is fixed, and then becomes searchable.
+      String fixedWord = "zq" + Long.toHexString(System.nanoTime());
+      Path empty = Files.createFile(dir.resolve("late.txt"));
+      assertThat(TestStack.cli("import", "--wait", empty.toString()).exitCode()).isEqualTo(Main.EXIT_FAILURES);
+      String ref = null;
+      for (JsonNode letter : get(base, "/api/deadletters?limit=100").get("deadletters")) {
+        if (empty.toUri().toString().equals(letter.get("source").asText())) {
+          ref = letter.get("ref").asText();
+          assertThat(letter.get("reason").asText()).isEqualTo("empty");
+          break;
+        }
+      }
+      assertThat(ref).as("dead letter of the empty file").isNotNull();
+      Files.writeString(empty, "Late story\n\nThe late file now mentions " + fixedWord + ".");
+      JsonNode replayed = Json.mapper().readTree(post(base, "/api/deadletters/replay", ("{\"refs\":[\"" + ref + "\"]}").getBytes()).body());
+      assertThat(replayed.get("replayed").asInt()).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(get(base, "/api/search?q=" + fixedWord).get("total").asLong()).isEqualTo(1));
 
       String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString()).body();
       assertThat(page).contains("Pipeline health").contains("/api/search");

@@ -23,6 +23,24 @@ public interface DashboardBackend {
   /** Returns the most recent dead letters, newest first, at most {@code limit}. */
   List<Map<String, Object>> deadLetters(int limit);
 
+  /**
+   * Sends dead letters through the pipeline again: those named by {@code refs} (as listed by
+   * {@link #deadLetters}), or all with {@code reason} when {@code refs} is empty.
+   *
+   * @return {@code {"replayed": n, "skipped": {ref: why}}}
+   */
+  Map<String, Object> replay(List<String> refs, String reason);
+
+  /**
+   * Ingests an uploaded file.
+   *
+   * @return {@code {"id": ..., "status_url": ...}}
+   */
+  Map<String, Object> upload(String fileName, byte[] content);
+
+  /** Returns where a document is: {@code pending}, {@code searchable}, {@code enriched} or {@code failed} (with the reason). */
+  Map<String, Object> documentStatus(String id);
+
   /** Returns the metrics in Prometheus text format. */
   String metrics();
 }

@@ -10,8 +10,9 @@ import java.net.UnknownHostException;
  * @param port TCP port, 0 for any free one; key {@code dashboard.port}
  * @param token bearer token required for the API when bound to anything but loopback; key
  *     {@code dashboard.token} (never printed)
+ * @param maxUploadBytes largest accepted request body (uploads); key {@code dashboard.max-upload-size}
  */
-public record DashboardConfig(String host, int port, String token) {
+public record DashboardConfig(String host, int port, String token, long maxUploadBytes) {
 
   public DashboardConfig {
     if (host == null || host.isBlank()) {
@@ -21,6 +22,9 @@ public record DashboardConfig(String host, int port, String token) {
       throw new IllegalArgumentException("dashboard.port must be a TCP port (0-65535), got " + port);
     }
     token = token == null || token.isBlank() ? null : token;
+    if (maxUploadBytes < 1) {
+      throw new IllegalArgumentException("dashboard.max-upload-size must be positive, got " + maxUploadBytes);
+    }
     if (token == null && !isLoopback(host)) {
       throw new IllegalArgumentException("dashboard.token must be set when dashboard.host (" + host
           + ") is not a loopback address: anyone who reaches the port could read everything");
@@ -35,8 +39,14 @@ public record DashboardConfig(String host, int port, String token) {
     }
   }
 
+  /** Returns a configuration with the default upload limit (100 MiB). */
+  public DashboardConfig(String host, int port, String token) {
+    this(host, port, token, 100L * 1024 * 1024);
+  }
+
   @Override
   public String toString() {
-    return "DashboardConfig[host=" + host + ", port=" + port + ", token=" + (token == null ? null : "****") + "]";
+    return "DashboardConfig[host=" + host + ", port=" + port + ", token=" + (token == null ? null : "****")
+        + ", maxUploadBytes=" + maxUploadBytes + "]";
   }
 }

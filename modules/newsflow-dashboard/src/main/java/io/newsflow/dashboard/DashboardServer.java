@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/search?q=...&size=N} full-text search with highlights
  *   <li>{@code GET /api/documents/ID} one document
  *   <li>{@code GET /api/deadletters?limit=N} the most recent dead letters
+ *   <li>{@code GET /api/documents/ID/status} pending, searchable, enriched or failed
+ *   <li>{@code POST /api/documents} upload a file (multipart, or raw bytes with {@code ?name=})
+ *   <li>{@code POST /api/deadletters/replay} replay dead letters by ref or by reason
  *   <li>{@code GET /metrics} Prometheus metrics of every stage
  * </ul>
  *
@@ -90,11 +94,12 @@ public final class DashboardServer implements AutoCloseable {
   private void route(HttpExchange exchange) throws IOException {
     try {
       String path = exchange.getRequestURI().getPath();
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        send(exchange, 405, "application/json", Json.encode(Map.of("error", "only GET is supported here")));
+      String method = exchange.getRequestMethod();
+      if (!"GET".equals(method) && !"POST".equals(method)) {
+        send(exchange, 405, "application/json", Json.encode(Map.of("error", "only GET and POST are supported")));
         return;
       }
-      if (path.equals("/") || path.equals("/index.html")) {
+      if ("GET".equals(method) && (path.equals("/") || path.equals("/index.html"))) {
         sendResource(exchange, "dashboard.html", "text/html; charset=utf-8");
         return;
       }
@@ -104,6 +109,10 @@ public final class DashboardServer implements AutoCloseable {
         return;
       }
       Map<String, String> query = query(exchange.getRequestURI());
+      if ("POST".equals(method)) {
+        post(exchange, path, query);
+        return;
+      }
       if (path.equals("/metrics")) {
         send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", backend.metrics().getBytes(StandardCharsets.UTF_8));
       } else if (path.equals("/api/status")) {
@@ -115,6 +124,9 @@ public final class DashboardServer implements AutoCloseable {
         } else {
           json(exchange, 200, backend.search(q, page(query.get("size"), 20)));
         }
+      } else if (path.startsWith("/api/documents/") && path.endsWith("/status")) {
+        String id = path.substring("/api/documents/".length(), path.length() - "/status".length());
+        json(exchange, 200, backend.documentStatus(id));
       } else if (path.startsWith("/api/documents/")) {
         Optional<Map<String, Object>> doc = backend.document(path.substring("/api/documents/".length()));
         if (doc.isPresent()) {
@@ -135,6 +147,51 @@ public final class DashboardServer implements AutoCloseable {
       } catch (IOException | RuntimeException ignored) {
         // the response was already started
       }
+    }
+  }
+
+  /** Handles uploads and replays: the two calls that change something. */
+  @SuppressWarnings("unchecked")
+  private void post(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
+    byte[] body = readBody(exchange);
+    if (body == null) {
+      json(exchange, 413, Map.of("error", "request body larger than dashboard.max-upload-size (" + config.maxUploadBytes() + " bytes)"));
+      return;
+    }
+    if (path.equals("/api/documents")) {
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      Multipart.Part part = contentType != null && contentType.startsWith("multipart/form-data")
+          ? Multipart.firstFile(contentType, body)
+          : new Multipart.Part(query.get("name"), body);
+      if (part == null || part.fileName() == null || part.fileName().isBlank()) {
+        json(exchange, 400, Map.of("error", "send a multipart/form-data file, or the raw bytes with ?name=FILE_NAME"));
+        return;
+      }
+      json(exchange, 202, backend.upload(part.fileName(), part.content()));
+    } else if (path.equals("/api/deadletters/replay")) {
+      Map<String, Object> request = body.length == 0 ? Map.of() : Json.mapper().readValue(body, Map.class);
+      List<String> refs = request.get("refs") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+      String reason = request.get("reason") == null ? null : request.get("reason").toString();
+      if (refs.isEmpty() && reason == null) {
+        json(exchange, 400, Map.of("error", "name the dead letters: {\"refs\": [\"0-12\", ...]} or {\"reason\": \"corrupt\"}"));
+        return;
+      }
+      json(exchange, 200, backend.replay(refs, reason));
+    } else {
+      json(exchange, 404, Map.of("error", "no such endpoint: POST " + path));
+    }
+  }
+
+  /** Reads the request body, or returns null if it is larger than allowed. */
+  private byte[] readBody(HttpExchange exchange) throws IOException {
+    long limit = config.maxUploadBytes();
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length != null && Long.parseLong(length.trim()) > limit) {
+      return null;
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      return body.length > limit ? null : body;
     }
   }
 

@@ -21,7 +21,43 @@ class DashboardServerTest {
     @Override public Optional<Map<String, Object>> document(String id) { return id.equals("abc") ? Optional.of(Map.of("id", "abc")) : Optional.empty(); }
     @Override public List<Map<String, Object>> deadLetters(int limit) { throw new IllegalStateException("Kafka is down"); }
     @Override public String metrics() { return "newsflow_index_records_total 5.0\n"; }
+    @Override public Map<String, Object> replay(List<String> refs, String reason) { return Map.of("replayed", refs.size(), "reason", String.valueOf(reason)); }
+    @Override public Map<String, Object> upload(String fileName, byte[] content) { return Map.of("id", fileName, "bytes", content.length); }
+    @Override public Map<String, Object> documentStatus(String id) { return Map.of("id", id, "state", "pending"); }
   };
+
+  private static HttpResponse<String> post(URI base, String path, String contentType, byte[] body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void uploadsAcceptMultipartAndRawBodiesAndRefuseTooLargeOnes() throws Exception {
+    try (DashboardServer server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, null, 1000), BACKEND)) {
+      String multipart = "--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
+          + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/story.txt\"\r\n"
+          + "Content-Type: text/plain\r\n\r\nA story.\r\n--XyZ--\r\n";
+      HttpResponse<String> up = post(server.url(), "/api/documents", "multipart/form-data; boundary=XyZ", multipart.getBytes());
+      assertThat(up.statusCode()).isEqualTo(202);
+      assertThat(up.body()).contains("\"id\":\"story.txt\"").contains("\"bytes\":8");
+      assertThat(post(server.url(), "/api/documents?name=raw.txt", "application/octet-stream", "abc".getBytes()).body())
+          .contains("\"id\":\"raw.txt\"");
+      assertThat(post(server.url(), "/api/documents", "application/octet-stream", "abc".getBytes()).statusCode()).isEqualTo(400);
+      assertThat(post(server.url(), "/api/documents?name=big.bin", "application/octet-stream", new byte[1001]).statusCode()).isEqualTo(413);
+      assertThat(get(server.url(), "/api/documents/story.txt/status", null).body()).contains("pending");
+    }
+  }
+
+  @Test
+  void replayNeedsRefsOrAReason() throws Exception {
+    try (DashboardServer server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, null), BACKEND)) {
+      assertThat(post(server.url(), "/api/deadletters/replay", "application/json", "{}".getBytes()).statusCode()).isEqualTo(400);
+      assertThat(post(server.url(), "/api/deadletters/replay", "application/json", "{\"refs\":[\"0-1\",\"2-5\"]}".getBytes()).body())
+          .contains("\"replayed\":2");
+      assertThat(post(server.url(), "/api/deadletters/replay", "application/json", "{\"reason\":\"corrupt\"}".getBytes()).body())
+          .contains("\"reason\":\"corrupt\"");
+    }
+  }
 
   private static HttpResponse<String> get(URI base, String path, String token) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));

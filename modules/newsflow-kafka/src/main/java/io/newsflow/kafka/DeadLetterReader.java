@@ -19,6 +19,13 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class DeadLetterReader implements AutoCloseable {
 
+  /** A dead letter and where it sits on the dead-letter topic; {@link #ref()} names it in the API. */
+  public record Located(DeadLetter letter, int partition, long offset) {
+    public String ref() {
+      return partition + "-" + offset;
+    }
+  }
+
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<TopicPartition> partitions = new ArrayList<>();
 
@@ -49,10 +56,15 @@ public final class DeadLetterReader implements AutoCloseable {
 
   /** Returns the dead letters that arrived since the last call (waits at most {@code timeout}). */
   public List<DeadLetter> poll(Duration timeout) {
-    List<DeadLetter> letters = new ArrayList<>();
+    return pollLocated(timeout).stream().map(Located::letter).toList();
+  }
+
+  /** Like {@link #poll}, with each letter's position on the topic. */
+  public List<Located> pollLocated(Duration timeout) {
+    List<Located> letters = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
       try {
-        letters.add(Json.decode(record.value(), DeadLetter.class));
+        letters.add(new Located(Json.decode(record.value(), DeadLetter.class), record.partition(), record.offset()));
       } catch (IllegalArgumentException e) {
         // A foreign record on our topic: not ours to interpret.
       }
@@ -73,7 +85,7 @@ public final class DeadLetterReader implements AutoCloseable {
   }
 
   /** Returns up to {@code limit} of the most recent dead letters, newest first. */
-  public List<DeadLetter> latest(int limit) {
+  public List<Located> latest(int limit) {
     Map<TopicPartition, Long> end = endOffsets();
     Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
     Map<TopicPartition, Long> from = new HashMap<>();
@@ -81,12 +93,12 @@ public final class DeadLetterReader implements AutoCloseable {
       from.put(tp, Math.max(begin.getOrDefault(tp, 0L), end.getOrDefault(tp, 0L) - limit));
     }
     seek(from);
-    List<DeadLetter> recent = new ArrayList<>();
+    List<Located> recent = new ArrayList<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline && !reached(end)) {
-      recent.addAll(poll(Duration.ofMillis(100)));
+      recent.addAll(pollLocated(Duration.ofMillis(100)));
     }
-    recent.sort(java.util.Comparator.comparing(DeadLetter::failedAt).reversed());
+    recent.sort(java.util.Comparator.comparing((Located l) -> l.letter().failedAt()).reversed());
     return recent.size() > limit ? List.copyOf(recent.subList(0, limit)) : recent;
   }
 
