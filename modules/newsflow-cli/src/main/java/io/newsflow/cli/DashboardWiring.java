@@ -71,6 +71,11 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
   }
 
   @Override
+  public Map<String, Object> facets(String query) {
+    return new LinkedHashMap<>(new io.newsflow.elasticsearch.ArticleFacets(pipeline.esClient(), pipeline.elasticsearchConfig()).facets(query));
+  }
+
+  @Override
   public Optional<Map<String, Object>> document(String id) {
     return pipeline.search().get(id);
   }

@@ -65,6 +65,10 @@ class DashboardIT {
       assertThat(search.get("total").asLong()).isEqualTo(1);
       assertThat(search.at("/hits/0/highlights/0").asText()).contains("[" + word + "]");
       assertThat(get(base, "/api/documents/" + search.at("/hits/0/id").asText()).get("title").asText()).isEqualTo("Dashboard story");
+      JsonNode facets = get(base, "/api/facets?q=" + word);
+      assertThat(facets.at("/content_type/0/key").asText()).isEqualTo("text/plain");
+      assertThat(facets.at("/content_type/0/count").asLong()).isEqualTo(1);
+      assertThat(facets.at("/by_day/0/count").asLong()).isEqualTo(1);
 
       JsonNode letters = get(base, "/api/deadletters?limit=50").get("deadletters");
       assertThat(letters.findValuesAsText("source")).contains(corrupt.toUri().toString());

@@ -17,6 +17,9 @@ public interface DashboardBackend {
   /** Returns {@code {"total": n, "hits": [...]}} for a full-text query. */
   Map<String, Object> search(String query, int size);
 
+  /** Returns document counts by language, content type and day for a query (all documents if blank). */
+  Map<String, Object> facets(String query);
+
   /** Returns one indexed document, or empty. */
   Optional<Map<String, Object>> document(String id);
 

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /} the dashboard page
  *   <li>{@code GET /api/status} pipeline health: stack, stages, consumer lag, index
  *   <li>{@code GET /api/search?q=...&size=N} full-text search with highlights
+ *   <li>{@code GET /api/facets?q=...} counts by language, content type and day
  *   <li>{@code GET /api/documents/ID} one document
  *   <li>{@code GET /api/deadletters?limit=N} the most recent dead letters
  *   <li>{@code GET /api/documents/ID/status} pending, searchable, enriched or failed
@@ -124,6 +125,8 @@ public final class DashboardServer implements AutoCloseable {
         } else {
           json(exchange, 200, backend.search(q, page(query.get("size"), 20)));
         }
+      } else if (path.equals("/api/facets")) {
+        json(exchange, 200, backend.facets(query.getOrDefault("q", "")));
       } else if (path.startsWith("/api/documents/") && path.endsWith("/status")) {
         String id = path.substring("/api/documents/".length(), path.length() - "/status".length());
         json(exchange, 200, backend.documentStatus(id));

@@ -24,6 +24,7 @@ class DashboardServerTest {
     @Override public Map<String, Object> replay(List<String> refs, String reason) { return Map.of("replayed", refs.size(), "reason", String.valueOf(reason)); }
     @Override public Map<String, Object> upload(String fileName, byte[] content) { return Map.of("id", fileName, "bytes", content.length); }
     @Override public Map<String, Object> documentStatus(String id) { return Map.of("id", id, "state", "pending"); }
+    @Override public Map<String, Object> facets(String query) { return Map.of("language", List.of(Map.of("key", "en", "count", 2)), "q", query); }
   };
 
   private static HttpResponse<String> post(URI base, String path, String contentType, byte[] body) throws Exception {
@@ -76,6 +77,7 @@ class DashboardServerTest {
       HttpResponse<String> search = get(base, "/api/search?q=harbour%20bridge&size=5000", null);
       assertThat(search.body()).contains("\"query\":\"harbour bridge\"").contains("\"size\":" + DashboardServer.MAX_PAGE);
       assertThat(get(base, "/api/search", null).statusCode()).isEqualTo(400);
+      assertThat(get(base, "/api/facets?q=bridge", null).body()).contains("\"q\":\"bridge\"").contains("\"key\":\"en\"");
       assertThat(get(base, "/api/documents/abc", null).statusCode()).isEqualTo(200);
       assertThat(get(base, "/api/documents/nope", null).statusCode()).isEqualTo(404);
       assertThat(get(base, "/metrics", null).body()).contains("newsflow_index_records_total");
