@@ -65,13 +65,35 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each line is classified on its own: headlines, bylines and datelines carry no full stop, and
+   * the sentence splitter would otherwise run them into the next line ("Coastal Herald\nPort Elwin").
+   * A span ends at a token without a letter or digit ("Valley Times | News"), except "&amp;".
+   */
   @Override
   public List<Span> recognize(String text) {
-    PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(text), new CoreLabelTokenFactory(),
+    List<Span> spans = new ArrayList<>();
+    int lineStart = 0;
+    while (lineStart < text.length()) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      if (lineEnd > lineStart && !text.substring(lineStart, lineEnd).isBlank()) {
+        recognizeLine(text.substring(lineStart, lineEnd), lineStart, spans);
+      }
+      lineStart = lineEnd + 1;
+    }
+    return spans;
+  }
+
+  private void recognizeLine(String line, int offset, List<Span> spans) {
+    PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(line), new CoreLabelTokenFactory(),
         TOKENIZER_OPTIONS);
     List<CoreLabel> tokens = tokenizer.tokenize();
     List<List<CoreLabel>> sentences = new WordToSentenceProcessor<CoreLabel>().process(tokens);
-    List<Span> spans = new ArrayList<>();
     for (List<CoreLabel> sentence : sentences) {
       // classifySentence, not classify: it adds the word-shape features the model was trained with.
       List<CoreLabel> labelled = classifier.classifySentence(sentence);
@@ -80,9 +102,12 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
       int end = -1;
       for (CoreLabel token : labelled) {
         Type type = type(token.get(CoreAnnotations.AnswerAnnotation.class));
+        if (type != null && !hasLetterOrDigit(token.word()) && !token.word().equals("&")) {
+          type = null;
+        }
         if (type != current) {
           if (current != null) {
-            spans.add(new Span(current, start, end));
+            spans.add(new Span(current, offset + start, offset + end));
           }
           current = type;
           start = token.beginPosition();
@@ -90,10 +115,13 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
         end = token.endPosition();
       }
       if (current != null) {
-        spans.add(new Span(current, start, end));
+        spans.add(new Span(current, offset + start, offset + end));
       }
     }
-    return spans;
+  }
+
+  private static boolean hasLetterOrDigit(String word) {
+    return word.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
   private static Type type(String answer) {

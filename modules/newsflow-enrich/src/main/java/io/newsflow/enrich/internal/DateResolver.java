@@ -53,6 +53,7 @@ public final class DateResolver {
   private static final Pattern DAY_MONTH = Pattern.compile(
       "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + "\\b(?:,?\\s+(\\d{4})\\b)?");
   private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+  private static final Pattern ISO_PREFIX = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern RELATIVE = Pattern.compile(
       "\\b(?:(?:on|last|next|this|from|until|by|since)\\s+)?(?:(last|next|this)\\s+)?"
           + "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|\\b(yesterday|today|tomorrow)\\b",
@@ -127,7 +128,7 @@ public final class DateResolver {
   }
 
   private static LocalDate parseIsoPrefix(String value) {
-    Matcher m = ISO.matcher(value.trim());
+    Matcher m = ISO_PREFIX.matcher(value.trim());
     if (m.lookingAt()) {
       try {
         return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));

@@ -45,6 +45,17 @@ public final class EntityNormaliser {
       "\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Gen|Rep)\\.?[ \\t]+((?:\\p{Lu}[\\p{L}'’-]+)(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2})"
           + "|\\b(?:President|Premier|Chancellor|Minister|Secretary|Senator|Governor|Mayor|Judge|Ambassador|Councillor"
           + "|engineer|Engineer|spokesman|spokeswoman|spokesperson)[ \\t]+((?:\\p{Lu}[\\p{L}'’-]+)(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2})");
+  private static final Set<String> LOCATION_HEADS = Set.of(
+      "Bridge", "Street", "Road", "Avenue", "Square", "Harbour", "Harbor", "Airport", "Station", "Park", "River",
+      "Lake", "Bay", "Island", "Islands", "Mountain", "Mountains", "Valley", "Tunnel", "Port", "Hall", "Palace",
+      "Stadium", "Sea", "Ocean", "County", "Province", "District", "City", "Town", "Village");
+  private static final Set<String> LOCATION_PREFIXES = Set.of("Port", "Mount", "Lake", "Cape", "Fort", "Gulf");
+  private static final Set<String> ORGANIZATION_HEADS = Set.of(
+      "Council", "Committee", "Commission", "Ministry", "Department", "Agency", "Company", "Corporation", "Corp",
+      "Inc", "Inc.", "Ltd", "Ltd.", "Group", "Bank", "University", "College", "School", "Institute", "Association",
+      "Party", "Union", "Fund", "Foundation", "Authority", "Office", "Times", "Herald", "News", "Post", "Wire",
+      "Press", "Club", "Court", "Parliament", "Congress", "Senate", "Army", "Navy", "Police");
+  private static final Pattern PLACE_PREFIX_BEFORE = Pattern.compile("(?<![\\p{L}])(?:Port|PORT|Mount|Cape|Fort) $");
   private static final Set<String> ACRONYM_SKIP_WORDS = Set.of("of", "the", "and", "for", "in", "on", "&");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.'’-]*");
 
@@ -83,6 +94,10 @@ public final class EntityNormaliser {
       if (match != null) {
         match.add(c);
         match.shortForms.add(c.mention.text());
+      } else if (c.type == Type.PERSON && containingThing(others, c) != null) {
+        // "Elwin" labelled a person beside "Port Elwin" and "Elwin Harbour Bridge": a place word.
+        Candidate thing = containingThing(others, c);
+        others.add(new Candidate(c.mention, thing.type, c.words));
       } else if (c.type == Type.PERSON) {
         Draft d = findExact(lonePersons, c.key());
         if (d == null) {
@@ -175,6 +190,12 @@ public final class EntityNormaliser {
         break;
       }
     }
+    // A place prefix the recogniser left out: "Port" of "Port Elwin", "Mount" of "Mount Kenya".
+    Matcher prefix = PLACE_PREFIX_BEFORE.matcher(text.substring(Math.max(0, start - 6), start));
+    if (prefix.find()) {
+      start -= prefix.group().length();
+      type = Type.LOCATION;
+    }
     // Leading titles and "the": "President Xi" is Xi, "the United Nations" the United Nations.
     boolean titled = false;
     while (start < end) {
@@ -203,6 +224,9 @@ public final class EntityNormaliser {
     if (titled && type != Type.PERSON) {
       type = Type.PERSON;
     }
+    if (!titled) {
+      type = retypeByHeadWord(text.substring(start, end), type);
+    }
     String mentionText = text.substring(start, end);
     List<String> words = new ArrayList<>();
     Matcher m = WORD.matcher(mentionText);
@@ -213,6 +237,26 @@ public final class EntityNormaliser {
       return null;
     }
     return new Candidate(new Mention(mentionText, start, end), type, words);
+  }
+
+  /**
+   * Corrects the type of a multi-word name whose head word says what it is: the CoNLL model, which
+   * has not seen "Elwin Harbour Bridge", may call it a person; "Bridge" makes it a location.
+   */
+  static Type retypeByHeadWord(String name, Type type) {
+    String[] words = name.split("\\s+");
+    if (words.length < 2) {
+      return type;
+    }
+    String first = words[0];
+    String last = words[words.length - 1];
+    if (LOCATION_HEADS.contains(last) || LOCATION_PREFIXES.contains(first)) {
+      return Type.LOCATION;
+    }
+    if (ORGANIZATION_HEADS.contains(last)) {
+      return Type.ORGANIZATION;
+    }
+    return type;
   }
 
   private static int skipSpaces(String text, int from, int limit) {
@@ -289,6 +333,18 @@ public final class EntityNormaliser {
     return bySurname != null ? bySurname : byOtherWord;
   }
 
+  /** Returns the nearest multi-word non-person mention that contains the one-word {@code c}. */
+  private static Candidate containingThing(List<Candidate> others, Candidate c) {
+    Candidate best = null;
+    for (Candidate o : others) {
+      if (o.words.size() > 1 && o.words.contains(c.words.get(0))
+          && (best == null || Math.abs(o.mention.start() - c.mention.start()) < Math.abs(best.mention.start() - c.mention.start()))) {
+        best = o;
+      }
+    }
+    return best;
+  }
+
   private static Draft findPersonByFullName(List<Draft> persons, String key) {
     for (Draft d : persons) {
       for (Candidate c : d.candidates) {
@@ -309,6 +365,16 @@ public final class EntityNormaliser {
       for (Candidate o : d.candidates) {
         if (o.key().equals(c.key()) || isAcronymOf(c, o) || isAcronymOf(o, c)) {
           return d;
+        }
+      }
+    }
+    // A one-word name that is a word of a longer one of the same type ("Elwin" of "Port Elwin").
+    if (c.words.size() == 1) {
+      for (Draft d : things) {
+        for (Candidate o : d.candidates) {
+          if (o.words.size() > 1 && o.type == c.type && o.words.contains(c.words.get(0))) {
+            return d;
+          }
         }
       }
     }
@@ -416,7 +482,8 @@ public final class EntityNormaliser {
     }
 
     Entity toEntity(Type type) {
-      // The canonical name is the fullest form: most words, then most frequent, then first seen.
+      // The canonical name is the fullest form: most words, then not shouted in capitals (a
+      // headline's "PORT ELWIN"), then most frequent, then first seen.
       Map<String, Integer> freq = new LinkedHashMap<>();
       Map<String, Integer> words = new HashMap<>();
       for (Candidate c : candidates) {
@@ -424,7 +491,9 @@ public final class EntityNormaliser {
         words.put(c.mention.text(), c.words.size());
       }
       String name = freq.keySet().stream()
-          .max(Comparator.<String>comparingInt(words::get).thenComparingInt(freq::get))
+          .max(Comparator.<String>comparingInt(words::get)
+              .thenComparingInt(n -> n.length() > 4 && n.equals(n.toUpperCase(Locale.ROOT)) ? 0 : 1)
+              .thenComparingInt(freq::get))
           .orElseThrow();
       List<Mention> mentions = candidates.stream().map(Candidate::mention)
           .sorted(Comparator.comparingInt(Mention::start)).toList();

@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Picks a document's top phrases, RAKE-style: candidates are runs of up to three words between stop
- * words and punctuation, scored by frequency weighted towards longer phrases; a phrase inside a
- * better one is dropped. Pure and thread-safe.
+ * Picks a document's top phrases, RAKE-style: candidates are the one- to three-word n-grams of the
+ * runs of words between stop words and punctuation, scored by frequency weighted towards longer
+ * phrases; a phrase inside a better one is dropped, and a single word must occur twice. Pure and
+ * thread-safe.
  */
 public final class KeyPhrases {
 
@@ -51,9 +52,6 @@ public final class KeyPhrases {
         flush(run, counts);
       } else {
         run.add(t);
-        if (run.size() == MAX_WORDS) {
-          flush(run, counts);
-        }
       }
     }
     flush(run, counts);
@@ -65,8 +63,10 @@ public final class KeyPhrases {
         break;
       }
       String phrase = e.getKey();
-      // A single word must recur to be a key phrase; a phrase inside a chosen one adds nothing.
-      if ((e.getValue() < 2 && !phrase.contains(" ")) || top.stream().anyMatch(p -> contains(p, phrase) || contains(phrase, p))) {
+      // A single word must recur to be a key phrase; a phrase inside or overlapping a chosen one
+      // ("harbour bridge reopened" after "elwin harbour bridge") adds nothing.
+      if ((e.getValue() < 2 && !phrase.contains(" ")) || top.stream().anyMatch(p -> contains(p, phrase) || contains(phrase, p)
+          || sharesBigram(p, phrase))) {
         continue;
       }
       top.add(phrase);
@@ -78,15 +78,27 @@ public final class KeyPhrases {
     return (" " + longer + " ").contains(" " + shorter + " ");
   }
 
+  private static boolean sharesBigram(String a, String b) {
+    String[] w = b.split(" ");
+    for (int i = 0; i + 1 < w.length; i++) {
+      if (contains(a, w[i] + " " + w[i + 1])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static double score(String phrase, int count) {
     int words = phrase.split(" ").length;
     return count * (1 + 0.6 * (words - 1));
   }
 
   private static void flush(List<String> run, Map<String, Integer> counts) {
-    if (!run.isEmpty()) {
-      counts.merge(String.join(" ", run), 1, Integer::sum);
-      run.clear();
+    for (int n = 1; n <= MAX_WORDS; n++) {
+      for (int i = 0; i + n <= run.size(); i++) {
+        counts.merge(String.join(" ", run.subList(i, i + n)), 1, Integer::sum);
+      }
     }
+    run.clear();
   }
 }
