@@ -89,7 +89,8 @@ final class EnrichCommand implements Callable<Integer> {
     System.out.println("== " + file);
     System.out.printf("%-12s %s%n", "title", doc.title());
     System.out.printf("%-12s %s (%.2f), %d words%n", "language", e.language(), e.languageConfidence(), e.wordCount());
-    System.out.printf("%-12s %s (%s)%n", "published", e.publishedDate(), e.publishedDateSource());
+    System.out.printf("%-12s %s%n", "published",
+        e.publishedDate() == null ? "unknown" : e.publishedDate() + " (" + e.publishedDateSource() + ")");
     for (Entity entity : e.entities()) {
       System.out.printf("%-12s %-30s x%d  %s%n", entity.type().code(), entity.name(), entity.mentionCount(),
           entity.mentions().stream().map(m -> m.text() + "@" + m.start()).distinct().limit(6).collect(Collectors.joining(", ")));

@@ -105,6 +105,18 @@ class PipelineIT {
       assertThat(en.at("/enrichment/word_count").asInt()).isGreaterThan(40);
       assertThat(en.get("pipeline_version").asText()).isNotBlank();
       assertThat(en.get("schema_version").asInt()).isEqualTo(1);
+      // The NLP enrichment arrives with it: people and places merged within the article.
+      List<String> entities = new ArrayList<>();
+      for (JsonNode entity : en.at("/enrichment/entities")) {
+        entities.add(entity.get("name").asText() + "/" + entity.get("type").asText());
+        String text = en.get("text").asText();
+        for (JsonNode m : entity.get("mentions")) {
+          assertThat(text.substring(m.get("start").asInt(), m.get("end").asInt())).isEqualTo(m.get("text").asText());
+        }
+      }
+      assertThat(entities).contains("Tomas Reyvik/PERSON", "Ilse Varga/PERSON", "Port Elwin/LOCATION");
+      assertThat(en.at("/enrichment/quotes/0/speaker").asText()).isEqualTo("Tomas Reyvik");
+      assertThat(en.at("/enrichment/enrichers").findValuesAsText("name")).contains("entities", "dates", "quotes", "key-phrases");
     });
   }
 
