@@ -66,6 +66,24 @@ class EntityNormaliserTest {
   }
 
   @Test
+  void aFullNameLabelledMiscIsThePersonItsSurnameNames() {
+    String text = "Envoy Dana Holt met Ghanaian leader Kofi Mensah in Accra. Holt and Mensah talked.";
+    List<Span> spans = List.of(
+        span(text, "Dana Holt", Type.PERSON, 0),
+        span(text, "Kofi Mensah", Type.MISC, 0),
+        span(text, "Accra", Type.LOCATION, 0),
+        span(text, "Holt", Type.PERSON, 50),
+        span(text, "Mensah", Type.PERSON, 50));
+
+    List<Entity> entities = EntityNormaliser.normalise(text, spans);
+
+    Entity mensah = only(entities, "Kofi Mensah");
+    assertThat(mensah.type()).isEqualTo(Type.PERSON);
+    assertThat(mensah.mentionCount()).isEqualTo(2);
+    assertThat(entities).extracting(Entity::name).containsExactly("Dana Holt", "Kofi Mensah", "Accra");
+  }
+
+  @Test
   void unlabelledSurnamesOfAKnownPersonAreCounted() {
     String text = "Engineer Ilse Varga led the rebuild.\nVarga said the deck is storm-proof. The crew praised Varga.";
     List<Span> spans = List.of(span(text, "Ilse Varga", Type.PERSON, 0));
@@ -134,6 +152,20 @@ class EntityNormaliserTest {
     assertThat(only(entities, "Port Elwin").type()).isEqualTo(Type.LOCATION);
     assertThat(only(entities, "Elwin Harbour Bridge").type()).isEqualTo(Type.LOCATION);
     assertThat(entities).noneMatch(e -> e.type() == Type.PERSON);
+  }
+
+  @Test
+  void aOneWordPlaceStaysApartFromALongerNameThatContainsIt() {
+    String text = "China and Vietnam sail the South China Sea. China said so.";
+    List<Span> spans = List.of(
+        span(text, "China", Type.LOCATION, 0),
+        span(text, "South China Sea", Type.LOCATION, 0),
+        span(text, "China", Type.LOCATION, 40));
+
+    List<Entity> entities = EntityNormaliser.normalise(text, spans);
+
+    assertThat(only(entities, "China").mentionCount()).isEqualTo(2);
+    assertThat(only(entities, "South China Sea").mentionCount()).isEqualTo(1);
   }
 
   @Test
