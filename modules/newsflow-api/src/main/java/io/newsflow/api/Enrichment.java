@@ -28,6 +28,9 @@ import java.util.Objects;
  * @param dates date expressions of the text, resolved
  * @param quotes direct quotations with their speakers
  * @param keyPhrases the document's top phrases, best first
+ * @param minhash MinHash signature of the text's word shingles, for near-duplicate detection
+ * @param minhashBands locality-sensitive-hashing band keys of {@code minhash}: documents sharing
+ *     one are near-duplicate candidates
  */
 public record Enrichment(
     int schemaVersion,
@@ -46,9 +49,11 @@ public record Enrichment(
     String publishedDateSource,
     List<Entities.DateMention> dates,
     List<Entities.Quote> quotes,
-    List<String> keyPhrases) {
+    List<String> keyPhrases,
+    List<Long> minhash,
+    List<String> minhashBands) {
 
-  // Version 2 added the optional NLP fields (entities to key phrases). Older readers ignore them
+  // Version 2 added the optional NLP fields (entities to MinHash). Older readers ignore them
   // (Json ignores unknown fields) and records of version 1 read as having none.
   public static final int SCHEMA_VERSION = 2;
 
@@ -59,6 +64,8 @@ public record Enrichment(
     dates = dates == null ? List.of() : List.copyOf(dates);
     quotes = quotes == null ? List.of() : List.copyOf(quotes);
     keyPhrases = keyPhrases == null ? List.of() : List.copyOf(keyPhrases);
+    minhash = minhash == null ? List.of() : List.copyOf(minhash);
+    minhashBands = minhashBands == null ? List.of() : List.copyOf(minhashBands);
   }
 
   /** Creates an enrichment without the NLP fields (what the basic enricher computes). */
@@ -66,7 +73,7 @@ public record Enrichment(
       String language, double languageConfidence, int wordCount, List<EnricherRun> enrichers, Instant seenAt,
       Instant enrichedAt) {
     this(schemaVersion, pipelineVersion, id, revision, sha256, language, languageConfidence, wordCount, enrichers,
-        seenAt, enrichedAt, null, null, null, null, null, null);
+        seenAt, enrichedAt, null, null, null, null, null, null, null, null);
   }
 
   /**

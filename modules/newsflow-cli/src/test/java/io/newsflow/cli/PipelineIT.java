@@ -121,6 +121,46 @@ class PipelineIT {
   }
 
   @Test
+  void aNearCopyImportedLaterIsShownAsADuplicateOfTheFirst(@TempDir Path dir) throws Exception {
+    // An invented wire story, a lightly edited reprint of it and an unrelated notice.
+    String word = uniqueWord();
+    String[] vocabulary = ("crews pier ferry harbour timber deck council storm tide morning repairs northgate "
+        + "office yard bridge piles steel rope boats passengers weekend timetable engineers inspection report "
+        + "budget weather winter cargo lights rails").split(" ");
+    java.util.Random random = new java.util.Random(42);
+    StringBuilder story = new StringBuilder("Ferry pier repairs in Northgate " + word + "\n\n");
+    for (int i = 0; i < 300; i++) {
+      story.append(i == 100 ? "alpha" : i == 200 ? "omega" : vocabulary[random.nextInt(vocabulary.length)])
+          .append(i % 15 == 14 ? ". " : " ");
+    }
+    Path original = Files.writeString(dir.resolve("pier-wire.txt"), story.toString());
+    Path first = Files.createDirectories(dir.resolve("first"));
+    Files.move(original, first.resolve("pier-wire.txt"));
+    assertThat(TestStack.cli("import", "--wait", first.toString()).exitCode()).isZero();
+
+    Path later = Files.createDirectories(dir.resolve("later"));
+    Files.writeString(later.resolve("pier-reprint.txt"), story.toString()
+        .replace("alpha", "first").replace("omega", "last") + "Reporting by the Harbour Desk.");
+    Files.writeString(later.resolve("notice.txt"), "Library hours " + word + "\n\nThe central library opens late on "
+        + "Thursdays through the winter, and the reading room closes for painting in the second week of the month.");
+    assertThat(TestStack.cli("import", "--wait", later.toString()).exitCode()).isZero();
+
+    String firstId = DocumentId.ofSource(first.resolve("pier-wire.txt").toUri()).value();
+    String reprintId = DocumentId.ofSource(later.resolve("pier-reprint.txt").toUri()).value();
+    String noticeId = DocumentId.ofSource(later.resolve("notice.txt").toUri()).value();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      JsonNode reprint = json(TestStack.cli("show", "--json", reprintId).out());
+      assertThat(reprint.at("/duplicate_of/id").asText()).isEqualTo(firstId);
+      assertThat(reprint.at("/duplicate_of/similarity").asDouble()).isGreaterThanOrEqualTo(0.8);
+      JsonNode notice = json(TestStack.cli("show", "--json", noticeId).out());
+      assertThat(notice.at("/enrichment/minhash_bands").size()).isEqualTo(16);
+      assertThat(notice.has("duplicate_of")).isFalse();
+    });
+    // The original is not a duplicate of its own reprint.
+    assertThat(json(TestStack.cli("show", "--json", firstId).out()).has("duplicate_of")).isFalse();
+  }
+
+  @Test
   void reimportingTheSameFilesLeavesExactlyOneDocumentEach(@TempDir Path dir) throws Exception {
     String word = uniqueWord();
     for (int i = 0; i < 5; i++) {

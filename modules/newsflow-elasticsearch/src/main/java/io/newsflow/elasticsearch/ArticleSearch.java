@@ -154,6 +154,71 @@ public final class ArticleSearch {
     }
   }
 
+  /** Names the earlier document that {@code of} nearly copies, with their estimated Jaccard similarity. */
+  public record NearDuplicate(String id, double similarity) {}
+
+  /**
+   * Finds the earliest indexed document (by {@code seen_at}, then id) that {@code doc} is a near-copy
+   * of: one sharing a MinHash band key whose signature agrees on at least {@code threshold} of its
+   * values. Reads the index, not any worker's memory, so the answer is the same whichever worker or
+   * partition enriched the two documents. Empty if {@code doc} has no signature or no such document.
+   *
+   * @param doc a document as {@link #get} returns it
+   */
+  @SuppressWarnings("unchecked")
+  public Optional<NearDuplicate> nearDuplicateOf(Map<String, Object> doc, double threshold) {
+    if (!(doc.get("enrichment") instanceof Map<?, ?> enrichment)
+        || !(enrichment.get("minhash") instanceof List<?> signature) || signature.isEmpty()
+        || !(enrichment.get("minhash_bands") instanceof List<?> bands) || bands.isEmpty()) {
+      return Optional.empty();
+    }
+    String id = String.valueOf(doc.get("id"));
+    String seenAt = String.valueOf(doc.get("seen_at"));
+    List<co.elastic.clients.elasticsearch._types.FieldValue> keys = bands.stream()
+        .map(b -> co.elastic.clients.elasticsearch._types.FieldValue.of(String.valueOf(b))).toList();
+    try {
+      SearchResponse<Map> response = client.search(s -> s
+          .index(config.indexAlias())
+          .size(100)
+          .source(src -> src.filter(f -> f.includes("id", "seen_at", "enrichment.minhash")))
+          .query(q -> q.bool(b -> b.filter(INDEXED)
+              .filter(f -> f.terms(t -> t.field("enrichment.minhash_bands").terms(v -> v.value(keys))))
+              .mustNot(n -> n.ids(i -> i.values(id))))), Map.class);
+      NearDuplicate best = null;
+      String bestSeen = null;
+      for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+        Map<String, Object> source = hit.source();
+        String otherSeen = String.valueOf(source.get("seen_at"));
+        boolean earlier = otherSeen.compareTo(seenAt) < 0 || (otherSeen.equals(seenAt) && hit.id().compareTo(id) < 0);
+        if (!earlier || !(source.get("enrichment") instanceof Map<?, ?> other) || !(other.get("minhash") instanceof List<?> values)) {
+          continue;
+        }
+        double similarity = similarity(signature, values);
+        if (similarity >= threshold && (best == null || otherSeen.compareTo(bestSeen) < 0
+            || (otherSeen.equals(bestSeen) && hit.id().compareTo(best.id()) < 0))) {
+          best = new NearDuplicate(hit.id(), similarity);
+          bestSeen = otherSeen;
+        }
+      }
+      return Optional.ofNullable(best);
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  private static double similarity(List<?> a, List<?> b) {
+    if (a.size() != b.size()) {
+      return 0; // signatures of another MinHash configuration do not compare
+    }
+    int equal = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (((Number) a.get(i)).longValue() == ((Number) b.get(i)).longValue()) {
+        equal++;
+      }
+    }
+    return (double) equal / a.size();
+  }
+
   private UncheckedIOException unreachable(IOException e) {
     return new UncheckedIOException("cannot reach Elasticsearch at " + config.urls() + ": " + e.getMessage(), e);
   }

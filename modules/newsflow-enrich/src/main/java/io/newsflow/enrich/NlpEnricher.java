@@ -12,6 +12,7 @@ import io.newsflow.api.PipelineVersion;
 import io.newsflow.enrich.internal.DateResolver;
 import io.newsflow.enrich.internal.EntityNormaliser;
 import io.newsflow.enrich.internal.KeyPhrases;
+import io.newsflow.enrich.internal.MinHasher;
 import io.newsflow.enrich.internal.QuoteFinder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adds named entities (merged within the document), the publication date and resolved dates, quotes
- * with their speakers and key phrases to what {@link BasicEnricher} computes. Thread-safe if the
+ * with their speakers, key phrases and a MinHash signature to what {@link BasicEnricher} computes. Thread-safe if the
  * recogniser is (the CoreNLP one is). Closing it closes the recogniser.
  *
  * <p>Entities, quotes and key phrases are English-only: for a document detected as another language
@@ -37,6 +38,7 @@ public final class NlpEnricher implements Enricher {
   public static final String DATES = "dates";
   public static final String QUOTES = "quotes";
   public static final String KEY_PHRASES = "key-phrases";
+  public static final String MINHASH = "minhash";
 
   static final int KEY_PHRASE_COUNT = 10;
 
@@ -95,11 +97,14 @@ public final class NlpEnricher implements Enricher {
         runs.add(new EnricherRun(QUOTES, PipelineVersion.CURRENT, Duration.ZERO, skipped));
         runs.add(new EnricherRun(KEY_PHRASES, PipelineVersion.CURRENT, Duration.ZERO, skipped));
       }
+      long t4 = System.nanoTime();
+      MinHasher.Signature signature = MinHasher.of(text);
+      runs.add(new EnricherRun(MINHASH, MinHasher.VERSION, Duration.ofNanos(System.nanoTime() - t4)));
       DateResolver.Published published = dates.published();
       return Outcome.success(new Enrichment(e.schemaVersion(), e.pipelineVersion(), e.id(), e.revision(), e.sha256(),
           e.language(), e.languageConfidence(), e.wordCount(), runs, e.seenAt(), e.enrichedAt(), entities,
           published == null ? null : published.date().toString(), published == null ? null : published.source().code,
-          dates.dates(), quotes, phrases));
+          dates.dates(), quotes, phrases, signature.values(), signature.bands()));
     } catch (RuntimeException ex) {
       LOG.warn("Unexpected error in the NLP enrichment of document {} ({}); it is rejected as internal, report this"
           + " as a newsflow bug", document.id(), document.source().uri(), ex);

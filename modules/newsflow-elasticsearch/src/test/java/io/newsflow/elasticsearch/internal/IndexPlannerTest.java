@@ -99,13 +99,15 @@ class IndexPlannerTest {
     var entity = new Entities.Entity("person:ilse-varga", "Ilse Varga", Entities.Type.PERSON, 1, 10, List.of(mention));
     var enrichment = new Enrichment(2, "test", ID, 5, "aa", "en", 0.99, 40, List.of(), NOW, NOW, List.of(entity),
         "2026-03-03", "dateline", List.of(new Entities.DateMention("on Tuesday", 30, 40, "2026-03-03", true)),
-        List.of(new Entities.Quote("The deck will hold.", 50, 69, "Ilse Varga", "person:ilse-varga")), List.of("storm damage"));
+        List.of(new Entities.Quote("The deck will hold.", 50, 69, "Ilse Varga", "person:ilse-varga")), List.of("storm damage"),
+        List.of(1L, 2L), List.of("0:ab"));
 
     var action = IndexPlanner.plan(indexed(5, "aa", null), new IndexOperation.Enriched(enrichment), NOW);
 
     assertThat(action).isInstanceOfSatisfying(Update.class, u -> {
       Map<String, Object> stored = (Map<String, Object>) u.partial().get("enrichment");
-      assertThat(stored).containsEntry("published_date", "2026-03-03").containsEntry("key_phrases", List.of("storm damage"));
+      assertThat(stored).containsEntry("published_date", "2026-03-03").containsEntry("key_phrases", List.of("storm damage"))
+          .containsEntry("minhash_bands", List.of("0:ab"));
       Map<String, Object> storedEntity = ((List<Map<String, Object>>) stored.get("entities")).get(0);
       assertThat(storedEntity).containsEntry("key", "person:ilse-varga").containsEntry("type", "PERSON")
           .containsEntry("mention_count", 1).containsEntry("first_offset", 10);

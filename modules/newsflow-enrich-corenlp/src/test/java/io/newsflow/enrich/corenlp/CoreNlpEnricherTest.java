@@ -99,7 +99,7 @@ class CoreNlpEnricherTest {
       assertThat(e.quotes()).extracting(Quote::speaker).contains("Tomas Reyvik");
       assertThat(e.keyPhrases()).isNotEmpty();
       assertThat(e.enrichers()).extracting(EnricherRun::name)
-          .containsExactly("language", "word-count", "dates", "entities", "quotes", "key-phrases");
+          .containsExactly("language", "word-count", "dates", "entities", "quotes", "key-phrases", "minhash");
     }
     Enrichment herald = enrichDemo("elwin-bridge-reopens-coastal-herald.txt");
     assertThat(herald.publishedDate()).isEqualTo("2026-03-03");
