@@ -39,6 +39,10 @@ final class ShowCommand implements Callable<Integer> {
       // Computed when shown, from the index, so it holds whichever worker enriched either document.
       pipeline.search().nearDuplicateOf(shown, NEAR_DUPLICATE_JACCARD).ifPresent(d ->
           shown.put("duplicate_of", Map.of("id", d.id(), "similarity", d.similarity())));
+      if (shown.get("enrichment") instanceof Map) {
+        io.newsflow.elasticsearch.ArticleSearch.Story story = pipeline.search().storyOf(shown);
+        shown.put("story", Map.of("id", story.id(), "documents", story.documents().size()));
+      }
       if (json) {
         System.out.println(Json.encodeToString(shown));
         return 0;

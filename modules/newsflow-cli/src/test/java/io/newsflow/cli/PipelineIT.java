@@ -118,6 +118,19 @@ class PipelineIT {
       assertThat(en.at("/enrichment/quotes/0/speaker").asText()).isEqualTo("Tomas Reyvik");
       assertThat(en.at("/enrichment/enrichers").findValuesAsText("name")).contains("entities", "dates", "quotes", "key-phrases");
     });
+    // The three outlets' reports of the reopening are one story; the chess final is not part of it.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      List<String> stories = new ArrayList<>();
+      for (String file : List.of("elwin-bridge-morning-wire.txt", "elwin-bridge-reopens-coastal-herald.txt",
+          "elwin-bridge-valley-times.html", "chess-open-final.txt")) {
+        JsonNode doc = json(TestStack.cli("show", "--json", DocumentId.ofSource(dir.resolve(file).toUri()).value()).out());
+        assertThat(doc.at("/story/id").asText()).as(file).isNotBlank();
+        stories.add(doc.at("/story/id").asText());
+      }
+      assertThat(stories.get(1)).isEqualTo(stories.get(0));
+      assertThat(stories.get(2)).isEqualTo(stories.get(0));
+      assertThat(stories.get(3)).isNotEqualTo(stories.get(0));
+    });
   }
 
   @Test

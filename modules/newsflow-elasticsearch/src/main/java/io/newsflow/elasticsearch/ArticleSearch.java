@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.newsflow.api.DocumentId;
+import io.newsflow.elasticsearch.internal.StoryMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -204,6 +205,61 @@ public final class ArticleSearch {
     } catch (IOException e) {
       throw unreachable(e);
     }
+  }
+
+  /** Names a story (the id of its earliest document) and the ids of its documents. */
+  public record Story(String id, List<String> documents) {}
+
+  // A story larger than this is cut off; its id may then depend on where the walk started.
+  private static final int MAX_STORY_DOCUMENTS = 200;
+
+  /**
+   * Finds the story of {@code doc}: the documents connected to it by {@link StoryMatcher#sameEvent}
+   * (same people or organisations within a few days), walked through the index one hop at a time.
+   * Every document of a story finds the same set, so the id, that of the earliest document by
+   * {@code seen_at} then id, is the same whichever document is asked and whichever worker enriched it.
+   *
+   * @param doc a document as {@link #get} returns it
+   */
+  @SuppressWarnings("unchecked")
+  public Story storyOf(Map<String, Object> doc) {
+    Map<String, Map<String, Object>> members = new java.util.LinkedHashMap<>();
+    java.util.ArrayDeque<Map<String, Object>> frontier = new java.util.ArrayDeque<>();
+    members.put(String.valueOf(doc.get("id")), doc);
+    frontier.add(doc);
+    try {
+      while (!frontier.isEmpty() && members.size() < MAX_STORY_DOCUMENTS) {
+        Map<String, Object> current = frontier.poll();
+        List<co.elastic.clients.elasticsearch._types.FieldValue> actors = StoryMatcher.weightedKeys(current).entrySet().stream()
+            .filter(e -> e.getValue() >= 2)
+            .map(e -> co.elastic.clients.elasticsearch._types.FieldValue.of(e.getKey())).toList();
+        if (actors.isEmpty()) {
+          continue;
+        }
+        SearchResponse<Map> response = client.search(s -> s
+            .index(config.indexAlias())
+            .size(100)
+            .source(src -> src.filter(f -> f.includes("id", "seen_at", "enrichment.published_date",
+                "enrichment.entities.key", "enrichment.entities.type")))
+            .query(q -> q.bool(b -> b.filter(INDEXED)
+                .filter(f -> f.nested(n -> n.path("enrichment.entities")
+                    .query(nq -> nq.terms(t -> t.field("enrichment.entities.key").terms(v -> v.value(actors)))))))), Map.class);
+        for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+          Map<String, Object> candidate = hit.source();
+          if (!members.containsKey(hit.id()) && StoryMatcher.sameEvent(current, candidate)) {
+            members.put(hit.id(), candidate);
+            frontier.add(candidate);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+    String earliest = members.entrySet().stream()
+        .min(java.util.Comparator.<Map.Entry<String, Map<String, Object>>, String>comparing(e -> String.valueOf(e.getValue().get("seen_at")))
+            .thenComparing(Map.Entry::getKey))
+        .orElseThrow().getKey();
+    return new Story(earliest, List.copyOf(members.keySet()));
   }
 
   private static double similarity(List<?> a, List<?> b) {
