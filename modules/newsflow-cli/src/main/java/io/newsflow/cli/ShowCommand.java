@@ -37,11 +37,14 @@ final class ShowCommand implements Callable<Integer> {
       }
       Map<String, Object> shown = new java.util.LinkedHashMap<>(doc.get());
       // Computed when shown, from the index, so it holds whichever worker enriched either document.
-      pipeline.search().nearDuplicateOf(shown, NEAR_DUPLICATE_JACCARD).ifPresent(d ->
-          shown.put("duplicate_of", Map.of("id", d.id(), "similarity", d.similarity())));
+      var duplicate = pipeline.search().nearDuplicateOf(shown, NEAR_DUPLICATE_JACCARD);
       if (shown.get("enrichment") instanceof Map) {
         io.newsflow.elasticsearch.ArticleSearch.Story story = pipeline.search().storyOf(shown);
+        shown = new java.util.LinkedHashMap<>(pipeline.search().withCorroboration(shown, story, NEAR_DUPLICATE_JACCARD));
         shown.put("story", Map.of("id", story.id(), "documents", story.documents().size()));
+      }
+      if (duplicate.isPresent()) {
+        shown.put("duplicate_of", Map.of("id", duplicate.get().id(), "similarity", duplicate.get().similarity()));
       }
       if (json) {
         System.out.println(Json.encodeToString(shown));

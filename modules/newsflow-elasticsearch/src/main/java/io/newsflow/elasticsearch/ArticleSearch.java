@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.newsflow.api.DocumentId;
+import io.newsflow.elasticsearch.internal.Corroboration;
 import io.newsflow.elasticsearch.internal.StoryMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -260,6 +261,61 @@ public final class ArticleSearch {
             .thenComparing(Map.Entry::getKey))
         .orElseThrow().getKey();
     return new Story(earliest, List.copyOf(members.keySet()));
+  }
+
+  /**
+   * Adds to each quotation of {@code doc}'s enrichment ({@code enrichment.quotes[].sources}) the number
+   * of independent documents of {@code story} that report it, {@code doc} included (see
+   * {@link Corroboration}). Returns {@code doc} unchanged if it has no quotations.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> withCorroboration(Map<String, Object> doc, Story story, double duplicateThreshold) {
+    if (!(doc.get("enrichment") instanceof Map<?, ?> enrichment) || !(enrichment.get("quotes") instanceof List<?> quotes)
+        || quotes.isEmpty()) {
+      return doc;
+    }
+    String id = String.valueOf(doc.get("id"));
+    List<String> others = story.documents().stream().filter(d -> !d.equals(id)).toList();
+    List<Corroboration.Source> sources = new ArrayList<>();
+    if (!others.isEmpty()) {
+      try {
+        SearchResponse<Map> response = client.search(s -> s
+            .index(config.indexAlias())
+            .size(others.size())
+            .source(src -> src.filter(f -> f.includes("seen_at", "enrichment.quotes.text", "enrichment.minhash")))
+            .sort(o -> o.field(f -> f.field("seen_at")))
+            .query(q -> q.ids(i -> i.values(others))), Map.class);
+        for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+          Map<String, Object> e = hit.source().get("enrichment") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+          List<String> texts = new ArrayList<>();
+          if (e.get("quotes") instanceof List<?> qs) {
+            for (Object q : qs) {
+              if (q instanceof Map<?, ?> qm && qm.get("text") != null) {
+                texts.add(qm.get("text").toString());
+              }
+            }
+          }
+          sources.add(new Corroboration.Source(hit.id(), texts,
+              e.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of()));
+        }
+      } catch (IOException e) {
+        throw unreachable(e);
+      }
+    }
+    List<String> texts = quotes.stream().map(q -> q instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "").toList();
+    List<Number> minhash = enrichment.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of();
+    List<Integer> counts = Corroboration.count(texts, minhash, sources, duplicateThreshold);
+    List<Map<String, Object>> counted = new ArrayList<>();
+    for (int i = 0; i < quotes.size(); i++) {
+      Map<String, Object> q = new java.util.LinkedHashMap<>((Map<String, Object>) quotes.get(i));
+      q.put("sources", counts.get(i));
+      counted.add(q);
+    }
+    Map<String, Object> newEnrichment = new java.util.LinkedHashMap<>((Map<String, Object>) enrichment);
+    newEnrichment.put("quotes", counted);
+    Map<String, Object> out = new java.util.LinkedHashMap<>(doc);
+    out.put("enrichment", newEnrichment);
+    return out;
   }
 
   private static double similarity(List<?> a, List<?> b) {

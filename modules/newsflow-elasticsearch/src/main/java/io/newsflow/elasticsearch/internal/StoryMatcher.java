@@ -13,8 +13,8 @@ import java.util.Map;
  * and thread-safe, so the rule is tested without a cluster; {@code ArticleSearch} finds the
  * candidates.
  *
- * <p>Two documents are about the same event when their event dates (publication date, else the day
- * newsflow first saw them) lie within {@link #WINDOW} of each other, they share at least one person or
+ * <p>Two documents are about the same event when their dates (both publication dates if both have
+ * one, else the days newsflow first saw them) lie within {@link #WINDOW} of each other, they share at least one person or
  * organisation, and the weighted overlap of their person, organisation and location keys is at least
  * {@link #MIN_OVERLAP}: the weight of the shared keys over the smaller of the two documents' weights,
  * a person counting 3, an organisation 2, a place 1 (places are shared by unrelated stories far more
@@ -59,14 +59,28 @@ public final class StoryMatcher {
     return seen == null ? null : LocalDate.ofInstant(Instant.parse(seen.toString()), ZoneOffset.UTC);
   }
 
-  /** Tells whether {@code a} and {@code b} report the same event. */
+  /**
+   * Tells whether {@code a} and {@code b} report the same event. Their publication dates are compared
+   * when both have one, else the days they were first seen: a text's date and an import date are not
+   * on the same clock (an archive imported today would otherwise be far from its own coverage).
+   */
   public static boolean sameEvent(Map<String, Object> a, Map<String, Object> b) {
-    LocalDate da = eventDate(a);
-    LocalDate db = eventDate(b);
+    boolean bothPublished = published(a) != null && published(b) != null;
+    LocalDate da = bothPublished ? LocalDate.parse(published(a)) : seenDate(a);
+    LocalDate db = bothPublished ? LocalDate.parse(published(b)) : seenDate(b);
     if (da == null || db == null || Math.abs(da.toEpochDay() - db.toEpochDay()) > WINDOW.toDays()) {
       return false;
     }
     return overlap(weightedKeys(a), weightedKeys(b)) >= MIN_OVERLAP;
+  }
+
+  private static String published(Map<String, Object> doc) {
+    return doc.get("enrichment") instanceof Map<?, ?> e && e.get("published_date") instanceof String p ? p : null;
+  }
+
+  private static LocalDate seenDate(Map<String, Object> doc) {
+    Object seen = doc.get("seen_at");
+    return seen == null ? null : LocalDate.ofInstant(Instant.parse(seen.toString()), ZoneOffset.UTC);
   }
 
   /** Returns the weighted overlap of two key sets, 0 unless they share a person or organisation. */

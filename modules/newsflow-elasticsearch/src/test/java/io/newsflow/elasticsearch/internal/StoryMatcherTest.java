@@ -57,6 +57,14 @@ class StoryMatcherTest {
   }
 
   @Test
+  void aDatedArticleImportedMonthsLaterStillJoinsUndatedCoverageImportedWithIt() {
+    Map<String, Object> archived = doc("2026-11-22T10:00:00Z", "2026-03-03", "person:tomas-reyvik", "person:ilse-varga");
+    Map<String, Object> undated = doc("2026-11-22T10:05:00Z", null, "person:tomas-reyvik", "person:ilse-varga");
+
+    assertThat(StoryMatcher.sameEvent(archived, undated)).isTrue();
+  }
+
+  @Test
   void theEventDateIsThePublicationDateElseTheDayFirstSeen() {
     assertThat(StoryMatcher.eventDate(HERALD)).hasToString("2026-03-03");
     assertThat(StoryMatcher.eventDate(WIRE)).hasToString("2026-03-04");
