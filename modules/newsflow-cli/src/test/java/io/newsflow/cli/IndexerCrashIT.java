@@ -26,9 +26,13 @@ class IndexerCrashIT {
   @Test
   void killingTheIndexerMidImportLosesNothingAndDuplicatesNothing(@TempDir Path dir) throws Exception {
     TestStack.config();
+    // Own topics and index per run: the test stack's data outlives a run (target/it-data), and the
+    // previous run's 1,500 documents would be counted as this run's.
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    String alias = "crashtest-" + run + "-articles";
     Path config = TestStack.writeConfig(dir.resolve("crash.properties"), Map.of(
-        "kafka.topic-prefix", "crashtest.",
-        "elasticsearch.index-alias", "crashtest-articles",
+        "kafka.topic-prefix", "crashtest-" + run + ".",
+        "elasticsearch.index-alias", alias,
         // Small bulks so the indexer is still busy when it is killed.
         "elasticsearch.bulk.max-operations", "25"));
     Path files = Files.createDirectories(dir.resolve("files"));
@@ -58,9 +62,9 @@ class IndexerCrashIT {
         second.waitFor();
       }
       ElasticsearchClient es = reader.esClient();
-      es.indices().refresh(r -> r.index("crashtest-articles"));
+      es.indices().refresh(r -> r.index(alias));
       // Total documents in the index, stubs included: no duplicates, no strays.
-      assertThat(es.count(c -> c.index("crashtest-articles")).count()).isEqualTo(FILES);
+      assertThat(es.count(c -> c.index(alias)).count()).isEqualTo(FILES);
       try (DeadLetterReader deadLetters = new DeadLetterReader(reader.kafkaConfig())) {
         assertThat(deadLetters.readAll()).isEmpty();
       }
