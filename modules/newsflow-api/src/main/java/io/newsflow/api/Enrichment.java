@@ -21,6 +21,16 @@ import java.util.Objects;
  * @param enrichers which enrichers ran, with versions and timings
  * @param seenAt when newsflow first saw the file (for end-to-end latency)
  * @param enrichedAt when enrichment finished
+ * @param entities named entities, merged within the document; empty when not computed
+ * @param publishedDate publication date, ISO-8601, or {@code null} if unknown
+ * @param publishedDateSource where the publication date came from: {@code metadata},
+ *     {@code dateline} or {@code text}; {@code null} if unknown
+ * @param dates date expressions of the text, resolved
+ * @param quotes direct quotations with their speakers
+ * @param keyPhrases the document's top phrases, best first
+ * @param minhash MinHash signature of the text's word shingles, for near-duplicate detection
+ * @param minhashBands locality-sensitive-hashing band keys of {@code minhash}: documents sharing
+ *     one are near-duplicate candidates
  */
 public record Enrichment(
     int schemaVersion,
@@ -33,15 +43,48 @@ public record Enrichment(
     int wordCount,
     List<EnricherRun> enrichers,
     Instant seenAt,
-    Instant enrichedAt) {
+    Instant enrichedAt,
+    List<Entities.Entity> entities,
+    String publishedDate,
+    String publishedDateSource,
+    List<Entities.DateMention> dates,
+    List<Entities.Quote> quotes,
+    List<String> keyPhrases,
+    List<Long> minhash,
+    List<String> minhashBands) {
 
-  public static final int SCHEMA_VERSION = 1;
+  // Version 2 added the optional NLP fields (entities to MinHash). Older readers ignore them
+  // (Json ignores unknown fields) and records of version 1 read as having none.
+  public static final int SCHEMA_VERSION = 2;
 
   public Enrichment {
     Objects.requireNonNull(id, "id");
     enrichers = enrichers == null ? List.of() : List.copyOf(enrichers);
+    entities = entities == null ? List.of() : List.copyOf(entities);
+    dates = dates == null ? List.of() : List.copyOf(dates);
+    quotes = quotes == null ? List.of() : List.copyOf(quotes);
+    keyPhrases = keyPhrases == null ? List.of() : List.copyOf(keyPhrases);
+    minhash = minhash == null ? List.of() : List.copyOf(minhash);
+    minhashBands = minhashBands == null ? List.of() : List.copyOf(minhashBands);
   }
 
-  /** Records that one enricher ran: its name, version and how long it took. */
-  public record EnricherRun(String name, String version, Duration took) {}
+  /** Creates an enrichment without the NLP fields (what the basic enricher computes). */
+  public Enrichment(int schemaVersion, String pipelineVersion, DocumentId id, long revision, String sha256,
+      String language, double languageConfidence, int wordCount, List<EnricherRun> enrichers, Instant seenAt,
+      Instant enrichedAt) {
+    this(schemaVersion, pipelineVersion, id, revision, sha256, language, languageConfidence, wordCount, enrichers,
+        seenAt, enrichedAt, null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * Records that one enricher ran, or was skipped: its name, version and how long it took.
+   *
+   * @param skipped why it did not apply (e.g. {@code language fr}), or {@code null} if it ran
+   */
+  public record EnricherRun(String name, String version, Duration took, String skipped) {
+    /** Records an enricher that ran. */
+    public EnricherRun(String name, String version, Duration took) {
+      this(name, version, took, null);
+    }
+  }
 }

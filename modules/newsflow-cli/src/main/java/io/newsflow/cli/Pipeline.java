@@ -17,6 +17,9 @@ import io.newsflow.elasticsearch.DocumentIndexer;
 import io.newsflow.elasticsearch.ElasticsearchClients;
 import io.newsflow.elasticsearch.ElasticsearchConfig;
 import io.newsflow.enrich.BasicEnricher;
+import io.newsflow.enrich.EntityRecognizer;
+import io.newsflow.enrich.NlpEnricher;
+import io.newsflow.enrich.corenlp.CoreNlpRecognizer;
 import io.newsflow.extract.ExtractionConfig;
 import io.newsflow.extract.TikaExtractor;
 import io.newsflow.ingest.InboxWatcher;
@@ -124,6 +127,18 @@ final class Pipeline implements AutoCloseable {
     return search;
   }
 
+  /**
+   * Creates the enricher {@code settings} ask for; the caller closes it. The CoreNLP model is loaded
+   * once per JVM and shared by every enricher created here.
+   */
+  static Enricher enricher(Settings settings) {
+    EntityRecognizer recognizer = switch (settings.entityRecognizer()) {
+      case CORENLP -> CoreNlpRecognizer.shared();
+      case NONE -> EntityRecognizer.NONE;
+    };
+    return new NlpEnricher(new BasicEnricher(), recognizer, settings.integer("enrich.max-chars"));
+  }
+
   /** Returns the ingest stage's importer, sharing this pipeline's producer. */
   synchronized Importer importer() {
     if (importer == null) {
@@ -159,7 +174,7 @@ final class Pipeline implements AutoCloseable {
       }
     }
     if (stages.contains(Stage.ENRICH)) {
-      Enricher enricher = remember(new BasicEnricher());
+      Enricher enricher = remember(enricher(settings));
       for (int i = 0; i < settings.integer("enrich.workers"); i++) {
         StageRunner<ExtractedDocument, Enrichment> runner = StageRunner.<ExtractedDocument, Enrichment>builder()
             .stage(Stage.ENRICH)

@@ -57,6 +57,8 @@ public final class Settings {
     DEFAULTS.put("ingest.inbox", "inbox");
     DEFAULTS.put("ingest.settle-time", "1s");
     DEFAULTS.put("enrich.workers", "1");
+    DEFAULTS.put("enrich.entities", "corenlp");
+    DEFAULTS.put("enrich.max-chars", "100000");
     DEFAULTS.put("index.workers", "1");
     DEFAULTS.put("dashboard.host", "127.0.0.1");
     DEFAULTS.put("dashboard.port", "8080");
@@ -157,6 +159,10 @@ public final class Settings {
         throw new IllegalArgumentException(key + " must be >= 1, got " + values.get(key));
       }
     }
+    entityRecognizer();
+    if (integer("enrich.max-chars") < 1) {
+      throw new IllegalArgumentException("enrich.max-chars must be >= 1, got " + values.get("enrich.max-chars"));
+    }
     kafka();
     elasticsearch();
     dashboard();
@@ -166,6 +172,23 @@ public final class Settings {
   public io.newsflow.dashboard.DashboardConfig dashboard() {
     return new io.newsflow.dashboard.DashboardConfig(get("dashboard.host"), integer("dashboard.port"),
         blankToNull("dashboard.token"), bytes("dashboard.max-upload-size"));
+  }
+
+  /** Which entity recogniser the enrich stage uses. */
+  public enum EntityRecognizerKind {
+    /** Stanford CoreNLP's CoNLL 4-class CRF (GPL-3.0). */
+    CORENLP,
+    /** None: documents get no entities and no quote speakers, and no model is loaded. */
+    NONE
+  }
+
+  public EntityRecognizerKind entityRecognizer() {
+    String kind = values.get("enrich.entities");
+    try {
+      return EntityRecognizerKind.valueOf(kind.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("enrich.entities must be 'corenlp' or 'none', got '" + kind + "'");
+    }
   }
 
   public StackMode stackMode() {

@@ -14,6 +14,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Print one indexed document with all its fields.")
 final class ShowCommand implements Callable<Integer> {
 
+  /** A document this similar (estimated Jaccard of word 5-shingles) to an earlier one is its duplicate. */
+  static final double NEAR_DUPLICATE_JACCARD = 0.8;
+
   @ParentCommand
   Main main;
 
@@ -32,11 +35,22 @@ final class ShowCommand implements Callable<Integer> {
         System.err.println("newsflow: no document with id " + id);
         return Main.EXIT_FAILURES;
       }
+      Map<String, Object> shown = new java.util.LinkedHashMap<>(doc.get());
+      // Computed when shown, from the index, so it holds whichever worker enriched either document.
+      var duplicate = pipeline.search().nearDuplicateOf(shown, NEAR_DUPLICATE_JACCARD);
+      if (shown.get("enrichment") instanceof Map) {
+        io.newsflow.elasticsearch.ArticleSearch.Story story = pipeline.search().storyOf(shown);
+        shown = new java.util.LinkedHashMap<>(pipeline.search().withCorroboration(shown, story, NEAR_DUPLICATE_JACCARD));
+        shown.put("story", Map.of("id", story.id(), "documents", story.documents().size()));
+      }
+      if (duplicate.isPresent()) {
+        shown.put("duplicate_of", Map.of("id", duplicate.get().id(), "similarity", duplicate.get().similarity()));
+      }
       if (json) {
-        System.out.println(Json.encodeToString(doc.get()));
+        System.out.println(Json.encodeToString(shown));
         return 0;
       }
-      Map<String, Object> d = doc.get();
+      Map<String, Object> d = shown;
       for (Map.Entry<String, Object> e : d.entrySet()) {
         if (!e.getKey().equals("text")) {
           System.out.printf("%-18s %s%n", e.getKey(), e.getValue() instanceof Map || e.getValue() instanceof java.util.List

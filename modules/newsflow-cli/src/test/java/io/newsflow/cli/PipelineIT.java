@@ -105,7 +105,77 @@ class PipelineIT {
       assertThat(en.at("/enrichment/word_count").asInt()).isGreaterThan(40);
       assertThat(en.get("pipeline_version").asText()).isNotBlank();
       assertThat(en.get("schema_version").asInt()).isEqualTo(1);
+      // The NLP enrichment arrives with it: people and places merged within the article.
+      List<String> entities = new ArrayList<>();
+      for (JsonNode entity : en.at("/enrichment/entities")) {
+        entities.add(entity.get("name").asText() + "/" + entity.get("type").asText());
+        String text = en.get("text").asText();
+        for (JsonNode m : entity.get("mentions")) {
+          assertThat(text.substring(m.get("start").asInt(), m.get("end").asInt())).isEqualTo(m.get("text").asText());
+        }
+      }
+      assertThat(entities).contains("Tomas Reyvik/PERSON", "Ilse Varga/PERSON", "Port Elwin/LOCATION");
+      assertThat(en.at("/enrichment/quotes/0/speaker").asText()).isEqualTo("Tomas Reyvik");
+      assertThat(en.at("/enrichment/enrichers").findValuesAsText("name")).contains("entities", "dates", "quotes", "key-phrases");
     });
+    // The three outlets' reports of the reopening are one story; the chess final is not part of it.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      List<String> stories = new ArrayList<>();
+      for (String file : List.of("elwin-bridge-morning-wire.txt", "elwin-bridge-reopens-coastal-herald.txt",
+          "elwin-bridge-valley-times.html", "chess-open-final.txt")) {
+        JsonNode doc = json(TestStack.cli("show", "--json", DocumentId.ofSource(dir.resolve(file).toUri()).value()).out());
+        assertThat(doc.at("/story/id").asText()).as(file).isNotBlank();
+        stories.add(doc.at("/story/id").asText());
+      }
+      assertThat(stories.get(1)).isEqualTo(stories.get(0));
+      assertThat(stories.get(2)).isEqualTo(stories.get(0));
+      assertThat(stories.get(3)).isNotEqualTo(stories.get(0));
+      // The mayor's words, quoted by two outlets, are corroborated by both.
+      JsonNode wire = json(TestStack.cli("show", "--json", english).out());
+      assertThat(wire.at("/enrichment/quotes/0/speaker").asText()).isEqualTo("Tomas Reyvik");
+      assertThat(wire.at("/enrichment/quotes/0/sources").asInt()).isGreaterThanOrEqualTo(2);
+    });
+  }
+
+  @Test
+  void aNearCopyImportedLaterIsShownAsADuplicateOfTheFirst(@TempDir Path dir) throws Exception {
+    // An invented wire story, a lightly edited reprint of it and an unrelated notice.
+    String word = uniqueWord();
+    String[] vocabulary = ("crews pier ferry harbour timber deck council storm tide morning repairs northgate "
+        + "office yard bridge piles steel rope boats passengers weekend timetable engineers inspection report "
+        + "budget weather winter cargo lights rails").split(" ");
+    // Seeded by the run's unique word: the test index keeps earlier runs' documents, which must not match.
+    java.util.Random random = new java.util.Random(word.hashCode());
+    StringBuilder story = new StringBuilder("Ferry pier repairs in Northgate " + word + "\n\n");
+    for (int i = 0; i < 300; i++) {
+      story.append(i == 100 ? "alpha" : i == 200 ? "omega" : vocabulary[random.nextInt(vocabulary.length)])
+          .append(i % 15 == 14 ? ". " : " ");
+    }
+    Path original = Files.writeString(dir.resolve("pier-wire.txt"), story.toString());
+    Path first = Files.createDirectories(dir.resolve("first"));
+    Files.move(original, first.resolve("pier-wire.txt"));
+    assertThat(TestStack.cli("import", "--wait", first.toString()).exitCode()).isZero();
+
+    Path later = Files.createDirectories(dir.resolve("later"));
+    Files.writeString(later.resolve("pier-reprint.txt"), story.toString()
+        .replace("alpha", "first").replace("omega", "last") + "Reporting by the Harbour Desk.");
+    Files.writeString(later.resolve("notice.txt"), "Library hours " + word + "\n\nThe central library opens late on "
+        + "Thursdays through the winter, and the reading room closes for painting in the second week of the month.");
+    assertThat(TestStack.cli("import", "--wait", later.toString()).exitCode()).isZero();
+
+    String firstId = DocumentId.ofSource(first.resolve("pier-wire.txt").toUri()).value();
+    String reprintId = DocumentId.ofSource(later.resolve("pier-reprint.txt").toUri()).value();
+    String noticeId = DocumentId.ofSource(later.resolve("notice.txt").toUri()).value();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      JsonNode reprint = json(TestStack.cli("show", "--json", reprintId).out());
+      assertThat(reprint.at("/duplicate_of/id").asText()).isEqualTo(firstId);
+      assertThat(reprint.at("/duplicate_of/similarity").asDouble()).isGreaterThanOrEqualTo(0.8);
+      JsonNode notice = json(TestStack.cli("show", "--json", noticeId).out());
+      assertThat(notice.at("/enrichment/minhash_bands").size()).isEqualTo(16);
+      assertThat(notice.has("duplicate_of")).isFalse();
+    });
+    // The original is not a duplicate of its own reprint.
+    assertThat(json(TestStack.cli("show", "--json", firstId).out()).has("duplicate_of")).isFalse();
   }
 
   @Test

@@ -67,5 +67,16 @@ class SettingsTest {
         .hasMessageContaining("elasticsearch.bulk.flush-interval");
     assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_STACK_MODE", "external", "NEWSFLOW_ELASTICSEARCH_URLS", "es:9200"), Path.of("/d")))
         .hasMessageContaining("elasticsearch.urls");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_ENRICH_ENTITIES", "spacy"), Path.of("/d")))
+        .hasMessageContaining("enrich.entities");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_ENRICH_MAX_CHARS", "0"), Path.of("/d")))
+        .hasMessageContaining("enrich.max-chars");
+  }
+
+  @Test
+  void theEntityRecogniserIsChosenByName() {
+    assertThat(Settings.load(null, Map.of(), Path.of("/d")).entityRecognizer()).isEqualTo(Settings.EntityRecognizerKind.CORENLP);
+    assertThat(Settings.load(null, Map.of("NEWSFLOW_ENRICH_ENTITIES", "none"), Path.of("/d")).entityRecognizer())
+        .isEqualTo(Settings.EntityRecognizerKind.NONE);
   }
 }

@@ -28,7 +28,10 @@ public final class ArticleIndex {
   }
 
   /**
-   * Puts the template and creates the index behind the alias if the alias does not exist yet.
+   * Puts the template and creates the index behind the alias if the alias does not exist yet. If it
+   * exists, puts the template's mappings on it, so that fields added since it was created (the
+   * enrichment's entities, dates, quotes) are indexed from now on; Elasticsearch accepts new fields
+   * on a live index, and refuses a changed type with a reason that this rethrows.
    *
    * @throws IllegalStateException with the cluster's reason if Elasticsearch refuses
    */
@@ -38,6 +41,8 @@ public final class ArticleIndex {
       client.indices().putIndexTemplate(t -> t.name(templateName)
           .withJson(new java.io.StringReader(templateJson(config))));
       if (client.indices().existsAlias(a -> a.name(config.indexAlias())).value()) {
+        String mappings = io.newsflow.api.Json.mapper().readTree(templateJson(config)).path("template").path("mappings").toString();
+        client.indices().putMapping(m -> m.index(config.indexAlias()).withJson(new java.io.StringReader(mappings)));
         return;
       }
       try {

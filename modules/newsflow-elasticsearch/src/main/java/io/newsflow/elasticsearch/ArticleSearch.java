@@ -7,6 +7,8 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.newsflow.api.DocumentId;
+import io.newsflow.elasticsearch.internal.Corroboration;
+import io.newsflow.elasticsearch.internal.StoryMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -152,6 +154,181 @@ public final class ArticleSearch {
     } catch (IOException e) {
       throw unreachable(e);
     }
+  }
+
+  /** Names the earlier document that {@code of} nearly copies, with their estimated Jaccard similarity. */
+  public record NearDuplicate(String id, double similarity) {}
+
+  /**
+   * Finds the earliest indexed document (by {@code seen_at}, then id) that {@code doc} is a near-copy
+   * of: one sharing a MinHash band key whose signature agrees on at least {@code threshold} of its
+   * values. Reads the index, not any worker's memory, so the answer is the same whichever worker or
+   * partition enriched the two documents. Empty if {@code doc} has no signature or no such document.
+   *
+   * @param doc a document as {@link #get} returns it
+   */
+  @SuppressWarnings("unchecked")
+  public Optional<NearDuplicate> nearDuplicateOf(Map<String, Object> doc, double threshold) {
+    if (!(doc.get("enrichment") instanceof Map<?, ?> enrichment)
+        || !(enrichment.get("minhash") instanceof List<?> signature) || signature.isEmpty()
+        || !(enrichment.get("minhash_bands") instanceof List<?> bands) || bands.isEmpty()) {
+      return Optional.empty();
+    }
+    String id = String.valueOf(doc.get("id"));
+    String seenAt = String.valueOf(doc.get("seen_at"));
+    List<co.elastic.clients.elasticsearch._types.FieldValue> keys = bands.stream()
+        .map(b -> co.elastic.clients.elasticsearch._types.FieldValue.of(String.valueOf(b))).toList();
+    try {
+      SearchResponse<Map> response = client.search(s -> s
+          .index(config.indexAlias())
+          .size(100)
+          .source(src -> src.filter(f -> f.includes("id", "seen_at", "enrichment.minhash")))
+          .query(q -> q.bool(b -> b.filter(INDEXED)
+              .filter(f -> f.terms(t -> t.field("enrichment.minhash_bands").terms(v -> v.value(keys))))
+              .mustNot(n -> n.ids(i -> i.values(id))))), Map.class);
+      NearDuplicate best = null;
+      String bestSeen = null;
+      for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+        Map<String, Object> source = hit.source();
+        String otherSeen = String.valueOf(source.get("seen_at"));
+        boolean earlier = otherSeen.compareTo(seenAt) < 0 || (otherSeen.equals(seenAt) && hit.id().compareTo(id) < 0);
+        if (!earlier || !(source.get("enrichment") instanceof Map<?, ?> other) || !(other.get("minhash") instanceof List<?> values)) {
+          continue;
+        }
+        double similarity = similarity(signature, values);
+        if (similarity >= threshold && (best == null || otherSeen.compareTo(bestSeen) < 0
+            || (otherSeen.equals(bestSeen) && hit.id().compareTo(best.id()) < 0))) {
+          best = new NearDuplicate(hit.id(), similarity);
+          bestSeen = otherSeen;
+        }
+      }
+      return Optional.ofNullable(best);
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /** Names a story (the id of its earliest document) and the ids of its documents. */
+  public record Story(String id, List<String> documents) {}
+
+  // A story larger than this is cut off; its id may then depend on where the walk started.
+  private static final int MAX_STORY_DOCUMENTS = 200;
+
+  /**
+   * Finds the story of {@code doc}: the documents connected to it by {@link StoryMatcher#sameEvent}
+   * (same people or organisations within a few days), walked through the index one hop at a time.
+   * Every document of a story finds the same set, so the id, that of the earliest document by
+   * {@code seen_at} then id, is the same whichever document is asked and whichever worker enriched it.
+   *
+   * @param doc a document as {@link #get} returns it
+   */
+  @SuppressWarnings("unchecked")
+  public Story storyOf(Map<String, Object> doc) {
+    Map<String, Map<String, Object>> members = new java.util.LinkedHashMap<>();
+    java.util.ArrayDeque<Map<String, Object>> frontier = new java.util.ArrayDeque<>();
+    members.put(String.valueOf(doc.get("id")), doc);
+    frontier.add(doc);
+    try {
+      while (!frontier.isEmpty() && members.size() < MAX_STORY_DOCUMENTS) {
+        Map<String, Object> current = frontier.poll();
+        List<co.elastic.clients.elasticsearch._types.FieldValue> actors = StoryMatcher.weightedKeys(current).entrySet().stream()
+            .filter(e -> e.getValue() >= 2)
+            .map(e -> co.elastic.clients.elasticsearch._types.FieldValue.of(e.getKey())).toList();
+        if (actors.isEmpty()) {
+          continue;
+        }
+        SearchResponse<Map> response = client.search(s -> s
+            .index(config.indexAlias())
+            .size(100)
+            .source(src -> src.filter(f -> f.includes("id", "seen_at", "enrichment.published_date",
+                "enrichment.entities.key", "enrichment.entities.type")))
+            .query(q -> q.bool(b -> b.filter(INDEXED)
+                .filter(f -> f.nested(n -> n.path("enrichment.entities")
+                    .query(nq -> nq.terms(t -> t.field("enrichment.entities.key").terms(v -> v.value(actors)))))))), Map.class);
+        for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+          Map<String, Object> candidate = hit.source();
+          if (!members.containsKey(hit.id()) && StoryMatcher.sameEvent(current, candidate)) {
+            members.put(hit.id(), candidate);
+            frontier.add(candidate);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+    String earliest = members.entrySet().stream()
+        .min(java.util.Comparator.<Map.Entry<String, Map<String, Object>>, String>comparing(e -> String.valueOf(e.getValue().get("seen_at")))
+            .thenComparing(Map.Entry::getKey))
+        .orElseThrow().getKey();
+    return new Story(earliest, List.copyOf(members.keySet()));
+  }
+
+  /**
+   * Adds to each quotation of {@code doc}'s enrichment ({@code enrichment.quotes[].sources}) the number
+   * of independent documents of {@code story} that report it, {@code doc} included (see
+   * {@link Corroboration}). Returns {@code doc} unchanged if it has no quotations.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> withCorroboration(Map<String, Object> doc, Story story, double duplicateThreshold) {
+    if (!(doc.get("enrichment") instanceof Map<?, ?> enrichment) || !(enrichment.get("quotes") instanceof List<?> quotes)
+        || quotes.isEmpty()) {
+      return doc;
+    }
+    String id = String.valueOf(doc.get("id"));
+    List<String> others = story.documents().stream().filter(d -> !d.equals(id)).toList();
+    List<Corroboration.Source> sources = new ArrayList<>();
+    if (!others.isEmpty()) {
+      try {
+        SearchResponse<Map> response = client.search(s -> s
+            .index(config.indexAlias())
+            .size(others.size())
+            .source(src -> src.filter(f -> f.includes("seen_at", "enrichment.quotes.text", "enrichment.minhash")))
+            .sort(o -> o.field(f -> f.field("seen_at")))
+            .query(q -> q.ids(i -> i.values(others))), Map.class);
+        for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+          Map<String, Object> e = hit.source().get("enrichment") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+          List<String> texts = new ArrayList<>();
+          if (e.get("quotes") instanceof List<?> qs) {
+            for (Object q : qs) {
+              if (q instanceof Map<?, ?> qm && qm.get("text") != null) {
+                texts.add(qm.get("text").toString());
+              }
+            }
+          }
+          sources.add(new Corroboration.Source(hit.id(), texts,
+              e.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of()));
+        }
+      } catch (IOException e) {
+        throw unreachable(e);
+      }
+    }
+    List<String> texts = quotes.stream().map(q -> q instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "").toList();
+    List<Number> minhash = enrichment.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of();
+    List<Integer> counts = Corroboration.count(texts, minhash, sources, duplicateThreshold);
+    List<Map<String, Object>> counted = new ArrayList<>();
+    for (int i = 0; i < quotes.size(); i++) {
+      Map<String, Object> q = new java.util.LinkedHashMap<>((Map<String, Object>) quotes.get(i));
+      q.put("sources", counts.get(i));
+      counted.add(q);
+    }
+    Map<String, Object> newEnrichment = new java.util.LinkedHashMap<>((Map<String, Object>) enrichment);
+    newEnrichment.put("quotes", counted);
+    Map<String, Object> out = new java.util.LinkedHashMap<>(doc);
+    out.put("enrichment", newEnrichment);
+    return out;
+  }
+
+  private static double similarity(List<?> a, List<?> b) {
+    if (a.size() != b.size()) {
+      return 0; // signatures of another MinHash configuration do not compare
+    }
+    int equal = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (((Number) a.get(i)).longValue() == ((Number) b.get(i)).longValue()) {
+        equal++;
+      }
+    }
+    return (double) equal / a.size();
   }
 
   private UncheckedIOException unreachable(IOException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.Enrichment;
+import io.newsflow.api.Entities;
 import io.newsflow.api.ExtractedDocument;
 import io.newsflow.api.IndexOperation;
 import io.newsflow.api.IndexResult;
@@ -88,6 +89,30 @@ class IndexPlannerTest {
     assertThat(action).isInstanceOfSatisfying(Update.class, u -> {
       assertThat(u.partial()).containsKey("enrichment").containsEntry("language", "en").doesNotContainKey("text");
       assertThat(u.seqNo()).isEqualTo(7);
+    });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void entitiesDatesAndQuotesTravelInThePartialUpdateAsTheMappingNamesThem() {
+    var mention = new Entities.Mention("Ilse Varga", 10, 20);
+    var entity = new Entities.Entity("person:ilse-varga", "Ilse Varga", Entities.Type.PERSON, 1, 10, List.of(mention));
+    var enrichment = new Enrichment(2, "test", ID, 5, "aa", "en", 0.99, 40, List.of(), NOW, NOW, List.of(entity),
+        "2026-03-03", "dateline", List.of(new Entities.DateMention("on Tuesday", 30, 40, "2026-03-03", true)),
+        List.of(new Entities.Quote("The deck will hold.", 50, 69, "Ilse Varga", "person:ilse-varga")), List.of("storm damage"),
+        List.of(1L, 2L), List.of("0:ab"));
+
+    var action = IndexPlanner.plan(indexed(5, "aa", null), new IndexOperation.Enriched(enrichment), NOW);
+
+    assertThat(action).isInstanceOfSatisfying(Update.class, u -> {
+      Map<String, Object> stored = (Map<String, Object>) u.partial().get("enrichment");
+      assertThat(stored).containsEntry("published_date", "2026-03-03").containsEntry("key_phrases", List.of("storm damage"))
+          .containsEntry("minhash_bands", List.of("0:ab"));
+      Map<String, Object> storedEntity = ((List<Map<String, Object>>) stored.get("entities")).get(0);
+      assertThat(storedEntity).containsEntry("key", "person:ilse-varga").containsEntry("type", "PERSON")
+          .containsEntry("mention_count", 1).containsEntry("first_offset", 10);
+      assertThat(((List<Map<String, Object>>) stored.get("quotes")).get(0)).containsEntry("speaker_key", "person:ilse-varga");
+      assertThat(((List<Map<String, Object>>) stored.get("dates")).get(0)).containsEntry("value", "2026-03-03");
     });
   }
 

@@ -1,0 +1,93 @@
+package io.newsflow.elasticsearch.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts, for each quotation of a document, how many independent sources in its story report it.
+ * Pure and thread-safe.
+ *
+ * <p>A source reports a quotation when one of its own quotations shares at least
+ * {@link #MIN_OVERLAP} of the shorter one's words (outlets trim and re-punctuate what they quote:
+ * "The two sides made progress…" and "Two sides have also made progress…"). A document that is a
+ * near-copy of one already counted (a reprint of the same wire copy) is not independent and does not
+ * count again. The document itself counts as one source.
+ */
+public final class Corroboration {
+
+  public static final double MIN_OVERLAP = 0.6;
+
+  /** Describes one other document of the story: its id, its quotations and its MinHash signature. */
+  public record Source(String id, List<String> quotes, List<? extends Number> minhash) {}
+
+  private Corroboration() {}
+
+  /**
+   * Returns, for each of {@code quotes}, the number of independent sources reporting it, itself included.
+   *
+   * @param minhash the document's own signature (may be empty)
+   * @param others the story's other documents, earliest first
+   * @param duplicateThreshold signatures this similar are one source
+   */
+  public static List<Integer> count(List<String> quotes, List<? extends Number> minhash, List<Source> others,
+      double duplicateThreshold) {
+    List<List<? extends Number>> counted = new ArrayList<>();
+    counted.add(minhash);
+    List<Source> independent = new ArrayList<>();
+    for (Source s : others) {
+      boolean copy = counted.stream().anyMatch(c -> similarity(c, s.minhash()) >= duplicateThreshold);
+      if (!copy) {
+        independent.add(s);
+        counted.add(s.minhash());
+      }
+    }
+    List<Integer> result = new ArrayList<>();
+    for (String quote : quotes) {
+      Set<String> words = words(quote);
+      int sources = 1;
+      for (Source s : independent) {
+        if (s.quotes().stream().anyMatch(q -> overlap(words, words(q)) >= MIN_OVERLAP)) {
+          sources++;
+        }
+      }
+      result.add(sources);
+    }
+    return result;
+  }
+
+  static double overlap(Set<String> a, Set<String> b) {
+    if (a.size() < 3 || b.size() < 3) {
+      return 0;
+    }
+    Set<String> shared = new HashSet<>(a);
+    shared.retainAll(b);
+    return (double) shared.size() / Math.min(a.size(), b.size());
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> words = new HashSet<>();
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        words.add(w);
+      }
+    }
+    return words;
+  }
+
+  private static double similarity(List<? extends Number> a, List<? extends Number> b) {
+    if (a == null || b == null || a.isEmpty() || a.size() != b.size()) {
+      return 0;
+    }
+    int equal = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).longValue() == b.get(i).longValue()) {
+        equal++;
+      }
+    }
+    return (double) equal / a.size();
+  }
+}
