@@ -104,7 +104,7 @@ class PipelineIT {
       assertThat(en.get("language").asText()).isEqualTo("en");
       assertThat(en.at("/enrichment/word_count").asInt()).isGreaterThan(40);
       assertThat(en.get("pipeline_version").asText()).isNotBlank();
-      assertThat(en.get("schema_version").asInt()).isEqualTo(1);
+      assertThat(en.get("schema_version").asInt()).isEqualTo(io.newsflow.api.ExtractedDocument.SCHEMA_VERSION);
     });
   }
 

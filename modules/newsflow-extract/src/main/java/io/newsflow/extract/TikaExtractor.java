@@ -6,14 +6,18 @@ import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.PipelineVersion;
 import io.newsflow.api.SourceFile;
+import io.newsflow.extract.html.Article;
+import io.newsflow.extract.html.ArticleExtractor;
 import io.newsflow.extract.internal.DocumentMetadata;
 import io.newsflow.extract.internal.HashingInputStream;
 import io.newsflow.extract.internal.TextFallbackDetector;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.tika.config.TikaConfig;
@@ -47,6 +51,10 @@ import org.xml.sax.SAXException;
  * {@value #WARNING_KEY} metadata entry. Text beyond
  * {@link ExtractionConfig#maxTextChars()} is cut off and the document marked truncated.
  *
+ * <p>For HTML the text is the main article found by {@link ArticleExtractor}, without navigation,
+ * comments and related links, and the page's own metadata (publication date, canonical URL, site,
+ * section, lead image, links) goes into {@link ExtractedDocument#web()}.
+ *
  * <p>Parsing runs on the calling thread with no timeout; a hard timeout needs Tika's forked or pipes
  * parsers and is not attempted here.
  */
@@ -54,6 +62,12 @@ public final class TikaExtractor implements Extractor {
 
   /** Metadata key of the warning on a document whose text was recovered from a damaged file. */
   public static final String WARNING_KEY = "newsflow:warning";
+
+  /**
+   * Metadata key telling, for HTML, whether {@code text} is the main article ({@code article}) or,
+   * when no article was found, the whole page ({@code page}).
+   */
+  public static final String TEXT_SOURCE_KEY = "newsflow:text-source";
 
   private static final Logger LOG = LoggerFactory.getLogger(TikaExtractor.class);
 
@@ -64,6 +78,7 @@ public final class TikaExtractor implements Extractor {
   private final ExtractionConfig config;
   private final Clock clock;
   private final AutoDetectParser parser;
+  private final ArticleExtractor articles = new ArticleExtractor();
 
   /** Creates an extractor stamping {@code extractedAt} from the UTC system clock. */
   public TikaExtractor(ExtractionConfig config) {
@@ -137,24 +152,46 @@ public final class TikaExtractor implements Extractor {
     if (parseError != null) {
       extras.put(WARNING_KEY, "text recovered from a damaged file: " + describe(parseError));
     }
+    String title = DocumentMetadata.title(metadata, contentType, text);
+    String author = DocumentMetadata.author(metadata);
+    Instant modified = DocumentMetadata.instant(metadata, TikaCoreProperties.MODIFIED);
+    boolean truncated = parse.truncated();
+    ExtractedDocument.Web web = null;
+    Article article = isHtml(contentType) ? article(file, extras.get("charset")) : null;
+    if (article != null) {
+      web = new ExtractedDocument.Web(article.published(), article.canonicalUrl(), article.siteName(),
+          article.section(), article.topImage(), article.links());
+      title = article.title() != null ? article.title() : title;
+      author = author != null ? author : article.byline();
+      modified = modified != null ? modified : article.modified();
+      if (!article.text().isEmpty()) {
+        // The article, not the page: navigation, comments and related links are not indexed.
+        truncated = article.text().length() > config.maxTextChars();
+        text = truncated ? article.text().substring(0, config.maxTextChars()) : article.text();
+        extras.put(TEXT_SOURCE_KEY, "article");
+      } else {
+        extras.put(TEXT_SOURCE_KEY, "page");
+      }
+    }
     ExtractedDocument document = new ExtractedDocument(
         ExtractedDocument.SCHEMA_VERSION,
         PipelineVersion.CURRENT,
         file.id(),
         file.modified().toEpochMilli(),
         new ExtractedDocument.Source(file.uri().toString(), parse.size(), parse.sha256(), file.modified()),
-        DocumentMetadata.title(metadata, contentType, text),
-        DocumentMetadata.author(metadata),
+        title,
+        author,
         contentType,
         DocumentMetadata.language(metadata),
         DocumentMetadata.instant(metadata, TikaCoreProperties.CREATED),
-        DocumentMetadata.instant(metadata, TikaCoreProperties.MODIFIED),
+        modified,
         text,
-        parse.truncated(),
+        truncated,
         extras,
         file.seenAt(),
         clock.instant(),
-        file.jobId());
+        file.jobId(),
+        web);
     return Outcome.success(document);
   }
 
@@ -192,6 +229,32 @@ public final class TikaExtractor implements Extractor {
 
   /** Holds what one parse produced; {@code error} is null if the parser finished. */
   private record Parse(Metadata metadata, String text, boolean truncated, Exception error, long size, String sha256) {}
+
+  private static boolean isHtml(String contentType) {
+    return contentType.equals("text/html") || contentType.equals("application/xhtml+xml");
+  }
+
+  /**
+   * Extracts the main article of an HTML file, decoding it with the charset Tika detected; returns
+   * null, leaving Tika's page text in place, if the file cannot be read a second time.
+   */
+  private Article article(SourceFile file, String charset) {
+    byte[] html;
+    try {
+      html = Files.readAllBytes(file.path());
+    } catch (IOException e) {
+      LOG.warn("Could not re-read {} (id {}) for article extraction; indexing the whole page text: {}",
+          file.uri(), file.id(), e.toString());
+      return null;
+    }
+    String supported = null;
+    try {
+      supported = charset != null && Charset.isSupported(charset) ? charset : null;
+    } catch (IllegalArgumentException e) {
+      // an illegal charset name: let the article extractor detect the charset itself
+    }
+    return articles.extract(html, supported, file.uri().toString());
+  }
 
   /** Returns the file name Tika may use as a type hint: from the URI if it has one, else the path. */
   private static String resourceName(SourceFile file) {

@@ -72,6 +72,30 @@ class TikaExtractorTest {
   }
 
   @Test
+  void htmlPageGivesTheArticleNotThePageAndWhatThePageSaysAboutItself() throws IOException {
+    Path page = Files.writeString(dir.resolve("news.html"), Fixtures.NEWS_PAGE);
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(page)));
+
+    assertThat(doc.text()).contains("Engineers replaced more than four hundred rivets")
+        .doesNotContain("Weather outlook").doesNotContain("Ferry timetable").doesNotContain("All rights reserved");
+    assertThat(doc.title()).isEqualTo("Harbour bridge reopens after repairs");
+    assertThat(doc.metadata()).containsEntry(TikaExtractor.TEXT_SOURCE_KEY, "article");
+    assertThat(doc.web()).isNotNull();
+    assertThat(doc.web().published()).isEqualTo(Instant.parse("2024-03-04T08:30:00Z"));
+    assertThat(doc.web().canonicalUrl()).isEqualTo("https://courier.example/local/harbour-bridge-reopens");
+    assertThat(doc.web().siteName()).isEqualTo("The Coastal Courier");
+    assertThat(doc.web().section()).isEqualTo("Local");
+  }
+
+  @Test
+  void nonHtmlDocumentsHaveNoWebMetadata() throws IOException {
+    Path text = Files.writeString(dir.resolve("a.txt"), ARTICLE);
+
+    assertThat(success(EXTRACTOR.extract(source(text))).web()).isNull();
+  }
+
+  @Test
   void htmlMetaFieldsWorthKeepingAreKept() throws IOException {
     Path page = Files.writeString(dir.resolve("meta.html"), """
         <html><head><title>T</title>

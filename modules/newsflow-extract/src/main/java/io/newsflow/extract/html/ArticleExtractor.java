@@ -39,7 +39,7 @@ public final class ArticleExtractor {
 
   private Article extract(Document doc) {
     PageMetadata meta = PageMetadata.read(doc);
-    MainText.Result main = MainText.extract(doc, meta.title());
+    MainText.Result main = MainText.extract(doc);
     return new Article(meta.title(), meta.byline(), main.text(), meta.published(), meta.modified(),
         meta.canonicalUrl(), meta.siteName(), meta.section(), meta.topImage(), meta.language(),
         main.links());

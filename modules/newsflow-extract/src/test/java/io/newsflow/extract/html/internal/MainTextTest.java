@@ -1,0 +1,49 @@
+package io.newsflow.extract.html.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class MainTextTest {
+
+  @Test
+  void classWordsNamingABoilerplateRoleAreBoilerplate() {
+    assertThat(MainText.isBoilerplate(element("<div class='comments-area'>"))).isTrue();
+    assertThat(MainText.isBoilerplate(element("<div id='jp-relatedposts'>"))).isTrue();
+    assertThat(MainText.isBoilerplate(element("<div class='entry social-share'>"))).isTrue();
+    assertThat(MainText.isBoilerplate(element("<section class='related_posts'>"))).isTrue();
+  }
+
+  @Test
+  void layoutModifiersAndContentClassesAreNotBoilerplate() {
+    assertThat(MainText.isBoilerplate(element("<div class='has-sidebar'>"))).isFalse();
+    assertThat(MainText.isBoilerplate(element("<div class='no-comments'>"))).isFalse();
+    assertThat(MainText.isBoilerplate(element("<div class='node--promoted entry-content'>"))).isFalse();
+  }
+
+  @Test
+  void aSectionOfRelatedLinksAfterTheArticleIsCut() {
+    Element content = Jsoup.parse("<div><p>" + "Long article text. ".repeat(20) + "</p>"
+        + "<h3>Read more</h3><p>Another story about something else entirely.</p></div>").body().child(0);
+
+    MainText.correct(content);
+
+    assertThat(content.text()).contains("Long article text.").doesNotContain("Read more").doesNotContain("Another story");
+  }
+
+  @Test
+  void aLineThatIsOnlyADateIsDropped() {
+    Element content = Jsoup.parse("<div><p>" + "Long article text. ".repeat(20) + "</p><p>23.10.2018, 19:49</p></div>")
+        .body().child(0);
+
+    MainText.correct(content);
+
+    assertThat(content.text()).doesNotContain("23.10.2018");
+  }
+
+  private static Element element(String html) {
+    return Jsoup.parse(html).body().child(0);
+  }
+}
