@@ -17,7 +17,6 @@ import io.newsflow.elasticsearch.DocumentIndexer;
 import io.newsflow.elasticsearch.ElasticsearchClients;
 import io.newsflow.elasticsearch.ElasticsearchConfig;
 import io.newsflow.enrich.BasicEnricher;
-import io.newsflow.extract.ExtractionConfig;
 import io.newsflow.extract.TikaExtractor;
 import io.newsflow.ingest.InboxWatcher;
 import io.newsflow.ingest.IndexedState;
@@ -121,7 +120,7 @@ final class Pipeline implements AutoCloseable {
   /** Returns the ingest stage's importer, sharing this pipeline's producer. */
   synchronized Importer importer() {
     if (importer == null) {
-      Extractor extractor = remember(new TikaExtractor(ExtractionConfig.defaults()));
+      Extractor extractor = remember(new TikaExtractor(settings.extraction()));
       IndexedState indexed = ids -> {
         Map<io.newsflow.api.DocumentId, IndexedState.Known> known = new HashMap<>();
         search().states(ids).forEach((id, s) -> known.put(id, new IndexedState.Known(s.revision(), s.size())));

@@ -20,6 +20,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -34,6 +42,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.SecureContentHandler;
 import org.slf4j.Logger;
@@ -55,8 +64,12 @@ import org.xml.sax.SAXException;
  * comments and related links, and the page's own metadata (publication date, canonical URL, site,
  * section, lead image, links) goes into {@link ExtractedDocument#web()}.
  *
- * <p>Parsing runs on the calling thread with no timeout; a hard timeout needs Tika's forked or pipes
- * parsers and is not attempted here.
+ * <p>Each file is parsed on a thread of the extractor's own, for at most
+ * {@link ExtractionConfig#timeout()}; a file that takes longer is rejected as
+ * {@link FailureReason#TIMEOUT} and its parse thread interrupted. A parser that ignores the
+ * interrupt keeps running on its (daemon) thread until it ends: this bounds the caller's wait, not
+ * the CPU a hostile file can burn; that needs parsing in another process. {@link #close()} stops
+ * the parse threads.
  */
 public final class TikaExtractor implements Extractor {
 
@@ -77,7 +90,8 @@ public final class TikaExtractor implements Extractor {
 
   private final ExtractionConfig config;
   private final Clock clock;
-  private final AutoDetectParser parser;
+  private final Parser parser;
+  private final ExecutorService parsing;
   private final ArticleExtractor articles = new ArticleExtractor();
 
   /** Creates an extractor stamping {@code extractedAt} from the UTC system clock. */
@@ -87,16 +101,64 @@ public final class TikaExtractor implements Extractor {
 
   /** Creates an extractor stamping {@code extractedAt} from {@code clock}. */
   public TikaExtractor(ExtractionConfig config, Clock clock) {
+    this(config, clock, defaultParser());
+  }
+
+  /** Creates an extractor reading files with {@code parser}; tests use it to simulate hostile parses. */
+  TikaExtractor(ExtractionConfig config, Clock clock, Parser parser) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.parser = Objects.requireNonNull(parser, "parser");
+    AtomicInteger threads = new AtomicInteger();
+    this.parsing = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "newsflow-parse-" + threads.incrementAndGet());
+      t.setDaemon(true); // an abandoned runaway parse must not keep the JVM alive
+      return t;
+    });
+  }
+
+  private static Parser defaultParser() {
     TikaConfig tika = TikaConfig.getDefaultConfig();
-    this.parser = new AutoDetectParser(tika);
+    AutoDetectParser parser = new AutoDetectParser(tika);
     parser.setDetector(new TextFallbackDetector(
         tika.getDetector(), tika.getMimeRepository(), tika.getMediaTypeRegistry()));
+    return parser;
+  }
+
+  /** Stops the parse threads, interrupting any that still run. */
+  @Override
+  public void close() {
+    parsing.shutdownNow();
   }
 
   @Override
   public Outcome<ExtractedDocument> extract(SourceFile file) {
+    Future<Outcome<ExtractedDocument>> parse = parsing.submit(() -> readSafely(file));
+    try {
+      return parse.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // Interrupting stops parsers that check for it; one that does not keeps its thread busy
+      // until it ends. Killing it needs a parse in another process (see the README's known limits).
+      parse.cancel(true);
+      LOG.warn("Extracting {} (id {}) took longer than {} = {}; rejected as timed out", file.uri(), file.id(),
+          ExtractionConfig.TIMEOUT, config.timeout());
+      return new Outcome.Rejected<>(FailureReason.TIMEOUT, "parsing took longer than " + ExtractionConfig.TIMEOUT
+          + " = " + config.timeout(), TimeoutException.class.getName());
+    } catch (InterruptedException e) {
+      parse.cancel(true);
+      Thread.currentThread().interrupt();
+      return new Outcome.Retryable<>("interrupted while extracting " + file.uri(), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      LOG.warn("Unexpected error extracting {} (id {}); the file is rejected as internal, report this"
+          + " as a newsflow bug", file.uri(), file.id(), cause);
+      return new Outcome.Rejected<>(FailureReason.INTERNAL, "unexpected " + cause, cause.getClass().getName());
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("extractor is closed", e);
+    }
+  }
+
+  private Outcome<ExtractedDocument> readSafely(SourceFile file) {
     try {
       return read(file);
     } catch (RuntimeException e) {

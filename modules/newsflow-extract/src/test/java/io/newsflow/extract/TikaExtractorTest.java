@@ -89,6 +89,44 @@ class TikaExtractorTest {
   }
 
   @Test
+  void aParseThatNeverFinishesIsRejectedAsTimedOutAndTheExtractorCarriesOn() throws IOException {
+    Path slow = Files.writeString(dir.resolve("slow.txt"), ARTICLE);
+    Path fine = Files.writeString(dir.resolve("fine.txt"), ARTICLE);
+    java.util.concurrent.atomic.AtomicBoolean hang = new java.util.concurrent.atomic.AtomicBoolean(true);
+    org.apache.tika.parser.Parser real = new org.apache.tika.parser.AutoDetectParser();
+    org.apache.tika.parser.Parser sometimesHangs = new org.apache.tika.parser.AbstractParser() {
+      @Override
+      public java.util.Set<org.apache.tika.mime.MediaType> getSupportedTypes(org.apache.tika.parser.ParseContext c) {
+        return real.getSupportedTypes(c);
+      }
+
+      @Override
+      public void parse(java.io.InputStream in, org.xml.sax.ContentHandler h, org.apache.tika.metadata.Metadata m,
+          org.apache.tika.parser.ParseContext c) throws IOException, org.xml.sax.SAXException,
+          org.apache.tika.exception.TikaException {
+        if (hang.getAndSet(false)) {
+          try {
+            new java.util.concurrent.CountDownLatch(1).await(); // until interrupted
+          } catch (InterruptedException e) {
+            throw new org.apache.tika.exception.TikaException("interrupted", e);
+          }
+        }
+        real.parse(in, h, m, c);
+      }
+    };
+    try (TikaExtractor extractor = new TikaExtractor(ExtractionConfig.defaults().withTimeout(java.time.Duration.ofMillis(500)),
+        Clock.fixed(NOW, ZoneOffset.UTC), sometimesHangs)) {
+
+      Outcome<ExtractedDocument> timedOut = extractor.extract(source(slow));
+      Outcome<ExtractedDocument> next = extractor.extract(source(fine));
+
+      assertThat(timedOut).isInstanceOfSatisfying(Outcome.Rejected.class,
+          r -> assertThat(r.reason()).isEqualTo(FailureReason.TIMEOUT));
+      assertThat(success(next).text()).contains("Train drivers accepted");
+    }
+  }
+
+  @Test
   void nonHtmlDocumentsHaveNoWebMetadata() throws IOException {
     Path text = Files.writeString(dir.resolve("a.txt"), ARTICLE);
 
