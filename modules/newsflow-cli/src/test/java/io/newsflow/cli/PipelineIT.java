@@ -137,6 +137,31 @@ class PipelineIT {
   }
 
   @Test
+  void aWebPageIsIndexedAsItsArticleWithoutNavigationRelatedLinksOrFooter(@TempDir Path dir) throws Exception {
+    String article = uniqueWord();
+    String menu = uniqueWord();
+    String related = uniqueWord();
+    String footer = uniqueWord();
+    Path page = Files.writeString(dir.resolve("bridge.html"), Fixtures.NEWS_PAGE
+        .replace("four hundred rivets", "four hundred " + article + " rivets")
+        .replace("Weather outlook", menu + " outlook")
+        .replace("Ferry timetable", related + " timetable")
+        .replace("All rights reserved", footer + " reserved"));
+
+    TestStack.Run run = TestStack.cli("import", "--wait", "--json", dir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(hitsFor(article)).isEqualTo(1);
+    assertThat(hitsFor(menu)).isZero();
+    assertThat(hitsFor(related)).isZero();
+    assertThat(hitsFor(footer)).isZero();
+    JsonNode doc = json(TestStack.cli("show", "--json", DocumentId.ofSource(page.toUri()).value()).out());
+    assertThat(doc.get("title").asText()).isEqualTo("Harbour bridge reopens after repairs");
+    assertThat(doc.at("/web/published").asText()).startsWith("2024-03-04T08:30");
+    assertThat(doc.at("/web/site_name").asText()).isEqualTo("The Coastal Courier");
+  }
+
+  @Test
   void aCorruptFileIsDeadLetteredWithItsReasonWhileTheOtherFilesArrive(@TempDir Path dir) throws Exception {
     String word = uniqueWord();
     Files.writeString(dir.resolve("good-1.txt"), "Good one\n\nThe first good file mentions " + word + ".");
