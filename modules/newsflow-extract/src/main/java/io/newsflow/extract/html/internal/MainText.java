@@ -28,6 +28,11 @@ public final class MainText {
   /** The main text and the links inside it. */
   public record Result(String text, List<String> links) {}
 
+  /** Lines shorter than this after the last long paragraph are dropped. */
+  private static final int SHORT_LINE = 30;
+  /** A line at least this long is prose. */
+  private static final int LONG_LINE = 150;
+
   /** Tags that never hold article text. */
   private static final String NEVER_TEXT = "script, style, noscript, template, svg, canvas, iframe, embed, object, "
       + "video, audio, map, button, input, select, textarea, label, dialog, nav, aside, menu, head, link, meta";
@@ -100,6 +105,7 @@ public final class MainText {
     if (content == null) {
       return new Result("", List.of());
     }
+    text = dropTrailingShortLines(text);
     Set<String> links = new LinkedHashSet<>();
     for (Element a : content.select("a[href]")) {
       String href = a.attr("abs:href");
@@ -108,6 +114,30 @@ public final class MainText {
       }
     }
     return new Result(text, List.copyOf(links));
+  }
+
+  /**
+   * Drops the short lines after the article's last long paragraph: what follows an article's prose
+   * there is its furniture (tags, "next post", a comment count, a newsletter prompt), not its text.
+   * On extraction-dev, dropping lines under 30 characters after the last line of 150 or more
+   * raised F1 from 0.905 to 0.907 (under 50: 0.907; under 80: 0.904, recall falling faster).
+   */
+  static String dropTrailingShortLines(String text) {
+    List<String> lines = new ArrayList<>(text.lines().toList());
+    int lastLong = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).length() >= LONG_LINE) {
+        lastLong = i;
+      }
+    }
+    if (lastLong < 0) {
+      return text;
+    }
+    int end = lines.size();
+    while (end > lastLong + 1 && lines.get(end - 1).length() < SHORT_LINE) {
+      end--;
+    }
+    return String.join("\n", lines.subList(0, end));
   }
 
   /** Removes what is never article text, and boilerplate roles unless they hold most of the page. */

@@ -43,6 +43,15 @@ class MainTextTest {
     assertThat(content.text()).doesNotContain("23.10.2018");
   }
 
+  @Test
+  void shortLinesAfterTheLastParagraphAreDroppedButNotShortLinesBetweenParagraphs() {
+    String prose = "A paragraph long enough to be prose, ".repeat(5);
+    String text = "Headline\n" + prose + "\nSubheading\n" + prose + "\nTags: bridge\nNext post";
+
+    assertThat(MainText.dropTrailingShortLines(text)).isEqualTo("Headline\n" + prose + "\nSubheading\n" + prose);
+    assertThat(MainText.dropTrailingShortLines("Only\nshort\nlines")).isEqualTo("Only\nshort\nlines");
+  }
+
   private static Element element(String html) {
     return Jsoup.parse(html).body().child(0);
   }
