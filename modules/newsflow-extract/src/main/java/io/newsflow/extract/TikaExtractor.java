@@ -315,7 +315,12 @@ public final class TikaExtractor implements Extractor {
     } catch (IllegalArgumentException e) {
       // an illegal charset name: let the article extractor detect the charset itself
     }
-    return articles.extract(html, supported, file.uri().toString());
+    try {
+      return articles.extract(html, supported, file.uri().toString());
+    } catch (RuntimeException e) {
+      LOG.warn("Article extraction failed on {} (id {}); indexing the whole page text instead", file.uri(), file.id(), e);
+      return null;
+    }
   }
 
   /** Returns the file name Tika may use as a type hint: from the URI if it has one, else the path. */

@@ -72,8 +72,14 @@ public final class MainText {
     Document copy = doc.clone();
     clean(copy);
     Document forReadability = copy.clone();
-    net.dankito.readability4j.Article article = new Readability4JExtended(doc.location(), forReadability).parse();
-    Element content = article.getArticleContent();
+    Element content;
+    try {
+      content = new Readability4JExtended(doc.location(), forReadability).parse().getArticleContent();
+    } catch (RuntimeException e) {
+      // Readability4J fails on some malformed trees (an orphaned top candidate); the fallbacks
+      // below still find the article on most such pages.
+      content = null;
+    }
     String text = "";
     if (content != null) {
       correct(content);
