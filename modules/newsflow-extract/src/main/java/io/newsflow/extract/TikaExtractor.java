@@ -150,6 +150,13 @@ public final class TikaExtractor implements Extractor {
       return new Outcome.Retryable<>("interrupted while extracting " + file.uri(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof OutOfMemoryError) {
+        // The parse thread's allocations are garbage now; the heap recovers. A file that exhausts
+        // memory is a limit case, not a bug (the formats corpus has fuzzed files that do this).
+        LOG.warn("Extracting {} (id {}) ran out of memory; rejected as over a limit", file.uri(), file.id());
+        return new Outcome.Rejected<>(FailureReason.LIMIT_EXCEEDED, "parsing ran out of memory: " + cause.getMessage(),
+            cause.getClass().getName());
+      }
       LOG.warn("Unexpected error extracting {} (id {}); the file is rejected as internal, report this"
           + " as a newsflow bug", file.uri(), file.id(), cause);
       return new Outcome.Rejected<>(FailureReason.INTERNAL, "unexpected " + cause, cause.getClass().getName());

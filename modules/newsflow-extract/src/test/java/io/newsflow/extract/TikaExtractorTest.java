@@ -127,6 +127,28 @@ class TikaExtractorTest {
   }
 
   @Test
+  void aParseThatRunsOutOfMemoryIsRejectedAsOverALimit() throws IOException {
+    Path file = Files.writeString(dir.resolve("greedy.txt"), ARTICLE);
+    org.apache.tika.parser.Parser greedy = new org.apache.tika.parser.AbstractParser() {
+      @Override
+      public java.util.Set<org.apache.tika.mime.MediaType> getSupportedTypes(org.apache.tika.parser.ParseContext c) {
+        return java.util.Set.of(org.apache.tika.mime.MediaType.TEXT_PLAIN);
+      }
+
+      @Override
+      public void parse(java.io.InputStream in, org.xml.sax.ContentHandler h, org.apache.tika.metadata.Metadata m,
+          org.apache.tika.parser.ParseContext c) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+    try (TikaExtractor extractor = new TikaExtractor(ExtractionConfig.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), greedy)) {
+
+      assertThat(extractor.extract(source(file))).isInstanceOfSatisfying(Outcome.Rejected.class,
+          r -> assertThat(r.reason()).isEqualTo(FailureReason.LIMIT_EXCEEDED));
+    }
+  }
+
+  @Test
   void nonHtmlDocumentsHaveNoWebMetadata() throws IOException {
     Path text = Files.writeString(dir.resolve("a.txt"), ARTICLE);
 
