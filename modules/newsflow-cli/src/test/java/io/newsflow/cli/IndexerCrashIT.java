@@ -26,9 +26,12 @@ class IndexerCrashIT {
   @Test
   void killingTheIndexerMidImportLosesNothingAndDuplicatesNothing(@TempDir Path dir) throws Exception {
     TestStack.config();
+    // Topics and index of this run only: the test stack's data folder survives between runs, and
+    // a previous run's 1,500 documents would make the indexer look done before it started.
+    String run = "crashtest" + Long.toString(System.nanoTime(), 36);
     Path config = TestStack.writeConfig(dir.resolve("crash.properties"), Map.of(
-        "kafka.topic-prefix", "crashtest.",
-        "elasticsearch.index-alias", "crashtest-articles",
+        "kafka.topic-prefix", run + ".",
+        "elasticsearch.index-alias", run + "-articles",
         // Small bulks so the indexer is still busy when it is killed.
         "elasticsearch.bulk.max-operations", "25"));
     Path files = Files.createDirectories(dir.resolve("files"));
@@ -58,9 +61,9 @@ class IndexerCrashIT {
         second.waitFor();
       }
       ElasticsearchClient es = reader.esClient();
-      es.indices().refresh(r -> r.index("crashtest-articles"));
+      es.indices().refresh(r -> r.index(run + "-articles"));
       // Total documents in the index, stubs included: no duplicates, no strays.
-      assertThat(es.count(c -> c.index("crashtest-articles")).count()).isEqualTo(FILES);
+      assertThat(es.count(c -> c.index(run + "-articles")).count()).isEqualTo(FILES);
       try (DeadLetterReader deadLetters = new DeadLetterReader(reader.kafkaConfig())) {
         assertThat(deadLetters.readAll()).isEmpty();
       }
