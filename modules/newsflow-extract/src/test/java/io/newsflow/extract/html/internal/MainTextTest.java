@@ -14,6 +14,8 @@ class MainTextTest {
     assertThat(MainText.isBoilerplate(element("<div id='jp-relatedposts'>"))).isTrue();
     assertThat(MainText.isBoilerplate(element("<div class='entry social-share'>"))).isTrue();
     assertThat(MainText.isBoilerplate(element("<section class='related_posts'>"))).isTrue();
+    assertThat(MainText.isBoilerplate(element("<div class='entry-meta'>"))).isTrue();
+    assertThat(MainText.isBoilerplate(element("<span class='byline'>"))).isTrue();
   }
 
   @Test
