@@ -1,6 +1,7 @@
 package io.newsflow.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param seenAt when newsflow first saw the file
  * @param extractedAt when extraction finished
  * @param jobId import job, or {@code null} for live traffic
+ * @param web what a web page says about itself (publication date, canonical URL, site, ...), or
+ *     {@code null} for other documents and for records written before schema version 2
  */
 public record ExtractedDocument(
     int schemaVersion,
@@ -44,15 +47,46 @@ public record ExtractedDocument(
     Map<String, String> metadata,
     Instant seenAt,
     Instant extractedAt,
-    String jobId) {
+    String jobId,
+    Web web) {
 
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * Version 2 added the optional {@link #web()} field; version 1 records decode with it absent,
+   * and version 1 readers ignore it, so both directions stay compatible.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   public ExtractedDocument {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(text, "text");
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  /** Creates a record without {@link #web()}, as schema version 1 wrote them. */
+  public ExtractedDocument(int schemaVersion, String pipelineVersion, DocumentId id, long revision, Source source,
+      String title, String author, String contentType, String language, Instant created, Instant modified,
+      String text, boolean textTruncated, Map<String, String> metadata, Instant seenAt, Instant extractedAt,
+      String jobId) {
+    this(schemaVersion, pipelineVersion, id, revision, source, title, author, contentType, language, created,
+        modified, text, textTruncated, metadata, seenAt, extractedAt, jobId, null);
+  }
+
+  /**
+   * Describes a web page as it describes itself; every field may be {@code null}.
+   *
+   * @param published publication time (JSON-LD, Open Graph, meta tags or visible dateline)
+   * @param canonicalUrl the page's canonical URL
+   * @param siteName the site or publisher
+   * @param section the site's section the article is filed under
+   * @param topImage URL of the lead image
+   * @param links absolute URLs linked from the article text, in order, without duplicates
+   */
+  public record Web(Instant published, String canonicalUrl, String siteName, String section, String topImage,
+      List<String> links) {
+    public Web {
+      links = links == null ? List.of() : List.copyOf(links);
+    }
   }
 
   /**

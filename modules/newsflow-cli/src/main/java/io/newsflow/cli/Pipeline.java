@@ -142,7 +142,7 @@ final class Pipeline implements AutoCloseable {
   /** Returns the ingest stage's importer, sharing this pipeline's producer. */
   synchronized Importer importer() {
     if (importer == null) {
-      Extractor extractor = remember(new TikaExtractor(ExtractionConfig.defaults()));
+      Extractor extractor = remember(new TikaExtractor(settings.extraction()));
       IndexedState indexed = ids -> {
         Map<io.newsflow.api.DocumentId, IndexedState.Known> known = new HashMap<>();
         search().states(ids).forEach((id, s) -> known.put(id, new IndexedState.Known(s.revision(), s.size())));

@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.elasticsearch.ElasticsearchConfig;
+import io.newsflow.extract.ExtractionConfig;
 import io.newsflow.kafka.KafkaConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -56,6 +57,12 @@ public final class Settings {
     DEFAULTS.put("ingest.threads", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())));
     DEFAULTS.put("ingest.inbox", "inbox");
     DEFAULTS.put("ingest.settle-time", "1s");
+    // Taken from ExtractionConfig.defaults(), the one place the extraction defaults live.
+    ExtractionConfig extract = ExtractionConfig.defaults();
+    DEFAULTS.put(ExtractionConfig.MAX_FILE_SIZE, extract.maxFileSizeBytes() % (1024 * 1024) == 0
+        ? extract.maxFileSizeBytes() / (1024 * 1024) + "MB" : String.valueOf(extract.maxFileSizeBytes()));
+    DEFAULTS.put(ExtractionConfig.MAX_TEXT_CHARS, String.valueOf(extract.maxTextChars()));
+    DEFAULTS.put(ExtractionConfig.TIMEOUT, extract.timeout().toSeconds() + "s");
     DEFAULTS.put("enrich.workers", "1");
     DEFAULTS.put("enrich.entities", "corenlp");
     DEFAULTS.put("enrich.max-chars", "100000");
@@ -166,6 +173,31 @@ public final class Settings {
     kafka();
     elasticsearch();
     dashboard();
+    extraction();
+  }
+
+  /** Returns the extraction configuration ({@code extract.*}). */
+  public ExtractionConfig extraction() {
+    return new ExtractionConfig(bytes(ExtractionConfig.MAX_FILE_SIZE), integer(ExtractionConfig.MAX_TEXT_CHARS),
+        duration(ExtractionConfig.TIMEOUT));
+  }
+
+  private static final Pattern DATA_SIZE = Pattern.compile("(?i)(\\d+)\\s*(b|kb|mb|gb)?");
+
+  /** Parses a size in bytes: {@code 1048576}, {@code 512KB}, {@code 100MB}, {@code 2GB} (binary units). */
+  public long bytes(String key) {
+    Matcher m = DATA_SIZE.matcher(get(key).trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(key + " must be a size like 1048576, 512KB, 100MB or 2GB, got '" + get(key) + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+    return switch (unit) {
+      case "kb" -> n * 1024;
+      case "mb" -> n * 1024 * 1024;
+      case "gb" -> n * 1024 * 1024 * 1024;
+      default -> n;
+    };
   }
 
   /** Returns the dashboard server's configuration. */
@@ -220,23 +252,6 @@ public final class Settings {
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)", Pattern.CASE_INSENSITIVE);
-
-  /** Parses sizes like {@code 512KB}, {@code 100MB}, {@code 2GB} (binary multiples). */
-  public long bytes(String key) {
-    Matcher m = SIZE.matcher(get(key).trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException(key + " must be a size like 512KB, 100MB or 2GB, got '" + get(key) + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2).toUpperCase(Locale.ROOT)) {
-      case "KB" -> n << 10;
-      case "MB" -> n << 20;
-      case "GB" -> n << 30;
-      default -> n;
-    };
-  }
 
   /** Parses {@code 200ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
   public Duration duration(String key) {

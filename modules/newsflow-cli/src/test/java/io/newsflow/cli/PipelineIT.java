@@ -104,7 +104,7 @@ class PipelineIT {
       assertThat(en.get("language").asText()).isEqualTo("en");
       assertThat(en.at("/enrichment/word_count").asInt()).isGreaterThan(40);
       assertThat(en.get("pipeline_version").asText()).isNotBlank();
-      assertThat(en.get("schema_version").asInt()).isEqualTo(1);
+      assertThat(en.get("schema_version").asInt()).isEqualTo(io.newsflow.api.ExtractedDocument.SCHEMA_VERSION);
       // The NLP enrichment arrives with it: people and places merged within the article.
       List<String> entities = new ArrayList<>();
       for (JsonNode entity : en.at("/enrichment/entities")) {
@@ -204,6 +204,31 @@ class PipelineIT {
     assertThat(third.get("unchanged").asLong()).isEqualTo(4);
     assertThat(hitsFor(word)).isEqualTo(5);
     assertThat(hitsFor("revised " + word)).isEqualTo(1);
+  }
+
+  @Test
+  void aWebPageIsIndexedAsItsArticleWithoutNavigationRelatedLinksOrFooter(@TempDir Path dir) throws Exception {
+    String article = uniqueWord();
+    String menu = uniqueWord();
+    String related = uniqueWord();
+    String footer = uniqueWord();
+    Path page = Files.writeString(dir.resolve("bridge.html"), Fixtures.NEWS_PAGE
+        .replace("four hundred rivets", "four hundred " + article + " rivets")
+        .replace("Weather outlook", menu + " outlook")
+        .replace("Ferry timetable", related + " timetable")
+        .replace("All rights reserved", footer + " reserved"));
+
+    TestStack.Run run = TestStack.cli("import", "--wait", "--json", dir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(hitsFor(article)).isEqualTo(1);
+    assertThat(hitsFor(menu)).isZero();
+    assertThat(hitsFor(related)).isZero();
+    assertThat(hitsFor(footer)).isZero();
+    JsonNode doc = json(TestStack.cli("show", "--json", DocumentId.ofSource(page.toUri()).value()).out());
+    assertThat(doc.get("title").asText()).isEqualTo("Harbour bridge reopens after repairs");
+    assertThat(doc.at("/web/published").asText()).startsWith("2024-03-04T08:30");
+    assertThat(doc.at("/web/site_name").asText()).isEqualTo("The Coastal Courier");
   }
 
   @Test

@@ -50,6 +50,26 @@ class SettingsTest {
   }
 
   @Test
+  void extractionSettingsDefaultToExtractionConfigDefaultsAndParseUnits() {
+    Settings defaults = Settings.load(null, Map.of(), Path.of("/data"));
+    assertThat(defaults.extraction()).isEqualTo(io.newsflow.extract.ExtractionConfig.defaults());
+
+    Settings s = Settings.load(null, Map.of("NEWSFLOW_EXTRACT_MAX_FILE_SIZE", "512KB",
+        "NEWSFLOW_EXTRACT_TIMEOUT", "5s", "NEWSFLOW_EXTRACT_MAX_TEXT_CHARS", "1000"), Path.of("/data"));
+    assertThat(s.extraction().maxFileSizeBytes()).isEqualTo(512 * 1024);
+    assertThat(s.extraction().timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.extraction().maxTextChars()).isEqualTo(1000);
+  }
+
+  @Test
+  void aBadExtractionSettingFailsNamingIt() {
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_MAX_FILE_SIZE", "lots"), Path.of("/data")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extract.max-file-size");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_TIMEOUT", "0s"), Path.of("/data")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extract.timeout");
+  }
+
+  @Test
   void anUnknownKeyFailsNamingIt(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("bad.properties"), "kafka.partitons=3\n");
     assertThatThrownBy(() -> Settings.load(file, Map.of(), dir))

@@ -6,16 +6,28 @@ import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.PipelineVersion;
 import io.newsflow.api.SourceFile;
+import io.newsflow.extract.html.Article;
+import io.newsflow.extract.html.ArticleExtractor;
 import io.newsflow.extract.internal.DocumentMetadata;
 import io.newsflow.extract.internal.HashingInputStream;
 import io.newsflow.extract.internal.TextFallbackDetector;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -30,6 +42,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.SecureContentHandler;
 import org.slf4j.Logger;
@@ -47,13 +60,27 @@ import org.xml.sax.SAXException;
  * {@value #WARNING_KEY} metadata entry. Text beyond
  * {@link ExtractionConfig#maxTextChars()} is cut off and the document marked truncated.
  *
- * <p>Parsing runs on the calling thread with no timeout; a hard timeout needs Tika's forked or pipes
- * parsers and is not attempted here.
+ * <p>For HTML the text is the main article found by {@link ArticleExtractor}, without navigation,
+ * comments and related links, and the page's own metadata (publication date, canonical URL, site,
+ * section, lead image, links) goes into {@link ExtractedDocument#web()}.
+ *
+ * <p>Each file is parsed on a thread of the extractor's own, for at most
+ * {@link ExtractionConfig#timeout()}; a file that takes longer is rejected as
+ * {@link FailureReason#TIMEOUT} and its parse thread interrupted. A parser that ignores the
+ * interrupt keeps running on its (daemon) thread until it ends: this bounds the caller's wait, not
+ * the CPU a hostile file can burn; that needs parsing in another process. {@link #close()} stops
+ * the parse threads.
  */
 public final class TikaExtractor implements Extractor {
 
   /** Metadata key of the warning on a document whose text was recovered from a damaged file. */
   public static final String WARNING_KEY = "newsflow:warning";
+
+  /**
+   * Metadata key telling, for HTML, whether {@code text} is the main article ({@code article}) or,
+   * when no article was found, the whole page ({@code page}).
+   */
+  public static final String TEXT_SOURCE_KEY = "newsflow:text-source";
 
   private static final Logger LOG = LoggerFactory.getLogger(TikaExtractor.class);
 
@@ -63,7 +90,9 @@ public final class TikaExtractor implements Extractor {
 
   private final ExtractionConfig config;
   private final Clock clock;
-  private final AutoDetectParser parser;
+  private final Parser parser;
+  private final ExecutorService parsing;
+  private final ArticleExtractor articles = new ArticleExtractor();
 
   /** Creates an extractor stamping {@code extractedAt} from the UTC system clock. */
   public TikaExtractor(ExtractionConfig config) {
@@ -72,16 +101,71 @@ public final class TikaExtractor implements Extractor {
 
   /** Creates an extractor stamping {@code extractedAt} from {@code clock}. */
   public TikaExtractor(ExtractionConfig config, Clock clock) {
+    this(config, clock, defaultParser());
+  }
+
+  /** Creates an extractor reading files with {@code parser}; tests use it to simulate hostile parses. */
+  TikaExtractor(ExtractionConfig config, Clock clock, Parser parser) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.parser = Objects.requireNonNull(parser, "parser");
+    AtomicInteger threads = new AtomicInteger();
+    this.parsing = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "newsflow-parse-" + threads.incrementAndGet());
+      t.setDaemon(true); // an abandoned runaway parse must not keep the JVM alive
+      return t;
+    });
+  }
+
+  private static Parser defaultParser() {
     TikaConfig tika = TikaConfig.getDefaultConfig();
-    this.parser = new AutoDetectParser(tika);
+    AutoDetectParser parser = new AutoDetectParser(tika);
     parser.setDetector(new TextFallbackDetector(
         tika.getDetector(), tika.getMimeRepository(), tika.getMediaTypeRegistry()));
+    return parser;
+  }
+
+  /** Stops the parse threads, interrupting any that still run. */
+  @Override
+  public void close() {
+    parsing.shutdownNow();
   }
 
   @Override
   public Outcome<ExtractedDocument> extract(SourceFile file) {
+    Future<Outcome<ExtractedDocument>> parse = parsing.submit(() -> readSafely(file));
+    try {
+      return parse.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // Interrupting stops parsers that check for it; one that does not keeps its thread busy
+      // until it ends. Killing it needs a parse in another process (see the README's known limits).
+      parse.cancel(true);
+      LOG.warn("Extracting {} (id {}) took longer than {} = {}; rejected as timed out", file.uri(), file.id(),
+          ExtractionConfig.TIMEOUT, config.timeout());
+      return new Outcome.Rejected<>(FailureReason.TIMEOUT, "parsing took longer than " + ExtractionConfig.TIMEOUT
+          + " = " + config.timeout(), TimeoutException.class.getName());
+    } catch (InterruptedException e) {
+      parse.cancel(true);
+      Thread.currentThread().interrupt();
+      return new Outcome.Retryable<>("interrupted while extracting " + file.uri(), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof OutOfMemoryError) {
+        // The parse thread's allocations are garbage now; the heap recovers. A file that exhausts
+        // memory is a limit case, not a bug (the formats corpus has fuzzed files that do this).
+        LOG.warn("Extracting {} (id {}) ran out of memory; rejected as over a limit", file.uri(), file.id());
+        return new Outcome.Rejected<>(FailureReason.LIMIT_EXCEEDED, "parsing ran out of memory: " + cause.getMessage(),
+            cause.getClass().getName());
+      }
+      LOG.warn("Unexpected error extracting {} (id {}); the file is rejected as internal, report this"
+          + " as a newsflow bug", file.uri(), file.id(), cause);
+      return new Outcome.Rejected<>(FailureReason.INTERNAL, "unexpected " + cause, cause.getClass().getName());
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("extractor is closed", e);
+    }
+  }
+
+  private Outcome<ExtractedDocument> readSafely(SourceFile file) {
     try {
       return read(file);
     } catch (RuntimeException e) {
@@ -137,24 +221,46 @@ public final class TikaExtractor implements Extractor {
     if (parseError != null) {
       extras.put(WARNING_KEY, "text recovered from a damaged file: " + describe(parseError));
     }
+    String title = DocumentMetadata.title(metadata, contentType, text);
+    String author = DocumentMetadata.author(metadata);
+    Instant modified = DocumentMetadata.instant(metadata, TikaCoreProperties.MODIFIED);
+    boolean truncated = parse.truncated();
+    ExtractedDocument.Web web = null;
+    Article article = isHtml(contentType) ? article(file, extras.get("charset")) : null;
+    if (article != null) {
+      web = new ExtractedDocument.Web(article.published(), article.canonicalUrl(), article.siteName(),
+          article.section(), article.topImage(), article.links());
+      title = article.title() != null ? article.title() : title;
+      author = author != null ? author : article.byline();
+      modified = modified != null ? modified : article.modified();
+      if (!article.text().isEmpty()) {
+        // The article, not the page: navigation, comments and related links are not indexed.
+        truncated = article.text().length() > config.maxTextChars();
+        text = truncated ? article.text().substring(0, config.maxTextChars()) : article.text();
+        extras.put(TEXT_SOURCE_KEY, "article");
+      } else {
+        extras.put(TEXT_SOURCE_KEY, "page");
+      }
+    }
     ExtractedDocument document = new ExtractedDocument(
         ExtractedDocument.SCHEMA_VERSION,
         PipelineVersion.CURRENT,
         file.id(),
         file.modified().toEpochMilli(),
         new ExtractedDocument.Source(file.uri().toString(), parse.size(), parse.sha256(), file.modified()),
-        DocumentMetadata.title(metadata, contentType, text),
-        DocumentMetadata.author(metadata),
+        title,
+        author,
         contentType,
         DocumentMetadata.language(metadata),
         DocumentMetadata.instant(metadata, TikaCoreProperties.CREATED),
-        DocumentMetadata.instant(metadata, TikaCoreProperties.MODIFIED),
+        modified,
         text,
-        parse.truncated(),
+        truncated,
         extras,
         file.seenAt(),
         clock.instant(),
-        file.jobId());
+        file.jobId(),
+        web);
     return Outcome.success(document);
   }
 
@@ -192,6 +298,37 @@ public final class TikaExtractor implements Extractor {
 
   /** Holds what one parse produced; {@code error} is null if the parser finished. */
   private record Parse(Metadata metadata, String text, boolean truncated, Exception error, long size, String sha256) {}
+
+  private static boolean isHtml(String contentType) {
+    return contentType.equals("text/html") || contentType.equals("application/xhtml+xml");
+  }
+
+  /**
+   * Extracts the main article of an HTML file, decoding it with the charset Tika detected; returns
+   * null, leaving Tika's page text in place, if the file cannot be read a second time.
+   */
+  private Article article(SourceFile file, String charset) {
+    byte[] html;
+    try {
+      html = Files.readAllBytes(file.path());
+    } catch (IOException e) {
+      LOG.warn("Could not re-read {} (id {}) for article extraction; indexing the whole page text: {}",
+          file.uri(), file.id(), e.toString());
+      return null;
+    }
+    String supported = null;
+    try {
+      supported = charset != null && Charset.isSupported(charset) ? charset : null;
+    } catch (IllegalArgumentException e) {
+      // an illegal charset name: let the article extractor detect the charset itself
+    }
+    try {
+      return articles.extract(html, supported, file.uri().toString());
+    } catch (RuntimeException e) {
+      LOG.warn("Article extraction failed on {} (id {}); indexing the whole page text instead", file.uri(), file.id(), e);
+      return null;
+    }
+  }
 
   /** Returns the file name Tika may use as a type hint: from the URI if it has one, else the path. */
   private static String resourceName(SourceFile file) {

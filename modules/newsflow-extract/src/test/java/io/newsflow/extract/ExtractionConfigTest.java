@@ -25,7 +25,7 @@ class ExtractionConfigTest {
   @Test
   void nonPositiveMaximumTextIsRefusedNamingItsKey() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ExtractionConfig(1, -1))
+        .isThrownBy(() -> new ExtractionConfig(1, -1, java.time.Duration.ofSeconds(1)))
         .withMessageContaining("extract.max-text-chars");
   }
 }

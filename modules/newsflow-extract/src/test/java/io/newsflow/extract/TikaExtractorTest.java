@@ -72,6 +72,90 @@ class TikaExtractorTest {
   }
 
   @Test
+  void htmlPageGivesTheArticleNotThePageAndWhatThePageSaysAboutItself() throws IOException {
+    Path page = Files.writeString(dir.resolve("news.html"), Fixtures.NEWS_PAGE);
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(page)));
+
+    assertThat(doc.text()).contains("Engineers replaced more than four hundred rivets")
+        .doesNotContain("Weather outlook").doesNotContain("Ferry timetable").doesNotContain("All rights reserved");
+    assertThat(doc.title()).isEqualTo("Harbour bridge reopens after repairs");
+    assertThat(doc.metadata()).containsEntry(TikaExtractor.TEXT_SOURCE_KEY, "article");
+    assertThat(doc.web()).isNotNull();
+    assertThat(doc.web().published()).isEqualTo(Instant.parse("2024-03-04T08:30:00Z"));
+    assertThat(doc.web().canonicalUrl()).isEqualTo("https://courier.example/local/harbour-bridge-reopens");
+    assertThat(doc.web().siteName()).isEqualTo("The Coastal Courier");
+    assertThat(doc.web().section()).isEqualTo("Local");
+  }
+
+  @Test
+  void aParseThatNeverFinishesIsRejectedAsTimedOutAndTheExtractorCarriesOn() throws IOException {
+    Path slow = Files.writeString(dir.resolve("slow.txt"), ARTICLE);
+    Path fine = Files.writeString(dir.resolve("fine.txt"), ARTICLE);
+    java.util.concurrent.atomic.AtomicBoolean hang = new java.util.concurrent.atomic.AtomicBoolean(true);
+    org.apache.tika.parser.Parser real = new org.apache.tika.parser.AutoDetectParser();
+    org.apache.tika.parser.Parser sometimesHangs = new org.apache.tika.parser.AbstractParser() {
+      @Override
+      public java.util.Set<org.apache.tika.mime.MediaType> getSupportedTypes(org.apache.tika.parser.ParseContext c) {
+        return real.getSupportedTypes(c);
+      }
+
+      @Override
+      public void parse(java.io.InputStream in, org.xml.sax.ContentHandler h, org.apache.tika.metadata.Metadata m,
+          org.apache.tika.parser.ParseContext c) throws IOException, org.xml.sax.SAXException,
+          org.apache.tika.exception.TikaException {
+        if (hang.getAndSet(false)) {
+          try {
+            new java.util.concurrent.CountDownLatch(1).await(); // until interrupted
+          } catch (InterruptedException e) {
+            throw new org.apache.tika.exception.TikaException("interrupted", e);
+          }
+        }
+        real.parse(in, h, m, c);
+      }
+    };
+    try (TikaExtractor extractor = new TikaExtractor(ExtractionConfig.defaults().withTimeout(java.time.Duration.ofMillis(500)),
+        Clock.fixed(NOW, ZoneOffset.UTC), sometimesHangs)) {
+
+      Outcome<ExtractedDocument> timedOut = extractor.extract(source(slow));
+      Outcome<ExtractedDocument> next = extractor.extract(source(fine));
+
+      assertThat(timedOut).isInstanceOfSatisfying(Outcome.Rejected.class,
+          r -> assertThat(r.reason()).isEqualTo(FailureReason.TIMEOUT));
+      assertThat(success(next).text()).contains("Train drivers accepted");
+    }
+  }
+
+  @Test
+  void aParseThatRunsOutOfMemoryIsRejectedAsOverALimit() throws IOException {
+    Path file = Files.writeString(dir.resolve("greedy.txt"), ARTICLE);
+    org.apache.tika.parser.Parser greedy = new org.apache.tika.parser.AbstractParser() {
+      @Override
+      public java.util.Set<org.apache.tika.mime.MediaType> getSupportedTypes(org.apache.tika.parser.ParseContext c) {
+        return java.util.Set.of(org.apache.tika.mime.MediaType.TEXT_PLAIN);
+      }
+
+      @Override
+      public void parse(java.io.InputStream in, org.xml.sax.ContentHandler h, org.apache.tika.metadata.Metadata m,
+          org.apache.tika.parser.ParseContext c) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+    try (TikaExtractor extractor = new TikaExtractor(ExtractionConfig.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), greedy)) {
+
+      assertThat(extractor.extract(source(file))).isInstanceOfSatisfying(Outcome.Rejected.class,
+          r -> assertThat(r.reason()).isEqualTo(FailureReason.LIMIT_EXCEEDED));
+    }
+  }
+
+  @Test
+  void nonHtmlDocumentsHaveNoWebMetadata() throws IOException {
+    Path text = Files.writeString(dir.resolve("a.txt"), ARTICLE);
+
+    assertThat(success(EXTRACTOR.extract(source(text))).web()).isNull();
+  }
+
+  @Test
   void htmlMetaFieldsWorthKeepingAreKept() throws IOException {
     Path page = Files.writeString(dir.resolve("meta.html"), """
         <html><head><title>T</title>

@@ -128,4 +128,55 @@ public final class Fixtures {
   private static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
+
+  /**
+   * A news page as CMSs write them: menu, article, share bar, related links, comments, footer. The
+   * article says "rivets"; the boilerplate says "timetable", "outlook", "cookies" and "reserved".
+   */
+  public static final String NEWS_PAGE = """
+      <!DOCTYPE html>
+      <html lang="en-GB"><head>
+        <title>Harbour bridge reopens after repairs | The Coastal Courier</title>
+        <meta property="og:site_name" content="The Coastal Courier">
+        <meta property="og:image" content="https://courier.example/img/bridge.jpg">
+        <meta property="article:section" content="Local">
+        <meta property="article:modified_time" content="2024-03-05T08:00:00+01:00">
+        <link rel="canonical" href="https://courier.example/local/harbour-bridge-reopens">
+        <script type="application/ld+json">
+          {"@context": "https://schema.org", "@graph": [
+            {"@type": "WebSite", "name": "The Coastal Courier"},
+            {"@type": "NewsArticle", "headline": "Harbour bridge reopens after repairs",
+             "datePublished": "2024-03-04T09:30:00+01:00",
+             "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Person", "name": "Tom Berg"}]}]}
+        </script>
+      </head><body>
+        <header class="site-header"><a href="/">The Coastal Courier</a>
+          <nav class="main-menu"><ul><li><a href="/local">Local</a></li><li><a href="/sport">Sport</a></li>
+          <li><a href="/weather">Weather outlook for the weekend</a></li></ul></nav></header>
+        <div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+        <main>
+          <article>
+            <h1>Harbour bridge reopens after repairs</h1>
+            <div class="entry-content">
+              <p>The old harbour bridge reopened to traffic on Monday morning after eight months of repairs
+                 to its steel deck, the city council said in a statement.</p>
+              <p>Engineers replaced more than four hundred rivets and repainted the whole span in its
+                 original green, a colour chosen by the bridge's designer in 1911.</p>
+              <p>Commuters who had taken a twenty-minute detour through the industrial estate welcomed the
+                 reopening. "It gives me back half an hour a day," said one cyclist, <a href="https://example.org/cycling">a member of
+                 the local cycling club</a>.</p>
+              <p>The council expects the next inspection in five years and has set aside funds for it.</p>
+              <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+            </div>
+          </article>
+          <section class="related-posts"><h2>Related articles</h2><ul>
+            <li><a href="/a">Ferry timetable changes from April</a></li>
+            <li><a href="/b">New car park planned near the station</a></li></ul></section>
+          <div id="comments" class="comments-area"><h3>3 comments</h3>
+            <p>Great news, finally the bridge is open again, I have waited so long for this.</p></div>
+        </main>
+        <aside class="sidebar"><h3>Most read</h3><p>Storm warning for the coast tonight.</p></aside>
+        <footer class="site-footer"><p>Copyright 2024 The Coastal Courier. All rights reserved.</p></footer>
+      </body></html>
+      """;
 }
