@@ -76,7 +76,11 @@ public final class NlpEnricher implements Enricher {
       String skipped = english ? null : "language " + e.language();
 
       long t0 = System.nanoTime();
-      DateResolver.Result dates = DateResolver.resolve(text, document.created(), document.metadata());
+      // A web page's own publication date (JSON-LD, Open Graph, meta tags, visible dateline) comes
+      // first: main-text extraction drops the byline and dateline from the text.
+      java.time.Instant declared = document.web() != null && document.web().published() != null
+          ? document.web().published() : document.created();
+      DateResolver.Result dates = DateResolver.resolve(text, declared, document.metadata());
       long t1 = System.nanoTime();
       runs.add(new EnricherRun(DATES, PipelineVersion.CURRENT, Duration.ofNanos(t1 - t0)));
 

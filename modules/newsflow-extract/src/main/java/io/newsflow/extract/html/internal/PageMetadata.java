@@ -242,9 +242,9 @@ public record PageMetadata(String title, String byline, Instant published, Insta
     return h1 == null ? null : h1.text();
   }
 
-  /** Finds a visible dateline: a date in a small element near the headline that says it is one. */
+  /** Finds a visible dateline: a date in a small element that says it is one (a date, meta or byline line). */
   private static Instant dateline(Document doc) {
-    for (Element e : doc.select("[class~=(?i)(date|time|dateline|published|meta)], [id~=(?i)(date|time)]")) {
+    for (Element e : doc.select("[class~=(?i)(date|time|dateline|published|meta|byline)], [id~=(?i)(date|time)]")) {
       String t = e.ownText().isBlank() ? e.text() : e.ownText();
       if (t.length() <= 80) {
         Instant i = Dates.findInText(t);
