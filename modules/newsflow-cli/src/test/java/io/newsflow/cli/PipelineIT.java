@@ -159,8 +159,13 @@ class PipelineIT {
     Path later = Files.createDirectories(dir.resolve("later"));
     Files.writeString(later.resolve("pier-reprint.txt"), story.toString()
         .replace("alpha", "first").replace("omega", "last") + "Reporting by the Harbour Desk.");
-    Files.writeString(later.resolve("notice.txt"), "Library hours " + word + "\n\nThe central library opens late on "
-        + "Thursdays through the winter, and the reading room closes for painting in the second week of the month.");
+    // Unrelated, and unlike earlier runs' notices too (their text would otherwise match this one's).
+    StringBuilder notice = new StringBuilder("Library hours " + word + "\n\n");
+    String[] library = "library opens late reading room closes painting week month winter thursday shelves loans children hour".split(" ");
+    for (int i = 0; i < 60; i++) {
+      notice.append(library[random.nextInt(library.length)]).append(i % 12 == 11 ? ". " : " ");
+    }
+    Files.writeString(later.resolve("notice.txt"), notice.toString());
     assertThat(TestStack.cli("import", "--wait", later.toString()).exitCode()).isZero();
 
     String firstId = DocumentId.ofSource(first.resolve("pier-wire.txt").toUri()).value();
