@@ -160,12 +160,12 @@ class PipelineIT {
     Files.writeString(later.resolve("pier-reprint.txt"), story.toString()
         .replace("alpha", "first").replace("omega", "last") + "Reporting by the Harbour Desk.");
     // Unrelated, and unlike earlier runs' notices too (their text would otherwise match this one's).
-    StringBuilder notice = new StringBuilder("Library hours " + word + "\n\n");
+    StringBuilder noticeText = new StringBuilder("Library hours " + word + "\n\n");
     String[] library = "library opens late reading room closes painting week month winter thursday shelves loans children hour".split(" ");
     for (int i = 0; i < 60; i++) {
-      notice.append(library[random.nextInt(library.length)]).append(i % 12 == 11 ? ". " : " ");
+      noticeText.append(library[random.nextInt(library.length)]).append(i % 12 == 11 ? ". " : " ");
     }
-    Files.writeString(later.resolve("notice.txt"), notice.toString());
+    Files.writeString(later.resolve("notice.txt"), noticeText.toString());
     assertThat(TestStack.cli("import", "--wait", later.toString()).exitCode()).isZero();
 
     String firstId = DocumentId.ofSource(first.resolve("pier-wire.txt").toUri()).value();
