@@ -44,6 +44,10 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   boolean json;
 
+  @Option(names = "--reprocess", description = {"Extract and enrich files again even if the index holds them unchanged",
+      "(after upgrading newsflow: their enrichment is redone; unchanged text is not rewritten)."})
+  boolean reprocess;
+
   @Override
   public Integer call() throws Exception {
     Environment env = main.environment();
@@ -59,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         boolean terminal = System.console() != null && !json;
-        ImportSummary summary = pipeline.importer().run(paths, jobId, p -> {
+        ImportSummary summary = pipeline.importer().run(paths, jobId, reprocess, p -> {
           if (!json) {
             String line = String.format("import: %d seen, %d published, %d unchanged, %d failed", p.seen(), p.published(), p.unchanged(), p.failed());
             System.err.print(terminal ? "\r" + line : line + "\n");

@@ -82,6 +82,15 @@ public final class Importer implements AutoCloseable {
    * @throws IllegalStateException if Kafka does not acknowledge what was published
    */
   public ImportSummary run(List<Path> paths, String jobId, Consumer<Progress> progress) {
+    return run(paths, jobId, false, progress);
+  }
+
+  /**
+   * Imports like {@link #run(List, String, Consumer)}; with {@code reprocess}, files the index already
+   * holds unchanged go through extraction and enrichment again (after an upgrade of newsflow, say):
+   * the indexed text stays if it did not change, and the new enrichment replaces the old.
+   */
+  public ImportSummary run(List<Path> paths, String jobId, boolean reprocess, Consumer<Progress> progress) {
     Counts counts = new Counts();
     List<CompletableFuture<?>> pending = new ArrayList<>();
     ConcurrentLinkedQueue<ImportSummary.Published> published = new ConcurrentLinkedQueue<>();
@@ -97,7 +106,7 @@ public final class Importer implements AutoCloseable {
           batch.add(file);
         }
         if (batch.size() == LOOKUP_BATCH || !it.hasNext()) {
-          submitChanged(batch, counts, published, pending);
+          submitChanged(batch, counts, published, pending, reprocess);
           batch = new ArrayList<>(LOOKUP_BATCH);
         }
         if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(2)) {
@@ -106,7 +115,7 @@ public final class Importer implements AutoCloseable {
         }
       }
       if (!batch.isEmpty()) {
-        submitChanged(batch, counts, published, pending);
+        submitChanged(batch, counts, published, pending, reprocess);
       }
     }
     for (CompletableFuture<?> f : pending) {
@@ -146,11 +155,12 @@ public final class Importer implements AutoCloseable {
     }
   }
 
-  private void submitChanged(List<SourceFile> batch, Counts counts, ConcurrentLinkedQueue<ImportSummary.Published> published, List<CompletableFuture<?>> pending) {
+  private void submitChanged(List<SourceFile> batch, Counts counts, ConcurrentLinkedQueue<ImportSummary.Published> published,
+      List<CompletableFuture<?>> pending, boolean reprocess) {
     if (batch.isEmpty()) {
       return;
     }
-    Map<DocumentId, IndexedState.Known> known = indexed.lookup(batch.stream().map(SourceFile::id).toList());
+    Map<DocumentId, IndexedState.Known> known = reprocess ? Map.of() : indexed.lookup(batch.stream().map(SourceFile::id).toList());
     for (SourceFile file : batch) {
       IndexedState.Known k = known.get(file.id());
       if (k != null && k.revision() == file.modified().toEpochMilli() && k.size() == file.size()) {

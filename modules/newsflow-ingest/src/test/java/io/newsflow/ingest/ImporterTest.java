@@ -70,5 +70,13 @@ class ImporterTest {
     assertThat(letter.source()).isEqualTo(dir.resolve("bad.txt").toUri().toString());
     assertThat(letter.jobId()).isEqualTo("job-1");
     assertThat(letter.reason()).isEqualTo(FailureReason.CORRUPT);
+
+    // Reprocessing ignores what the index holds: the unchanged file goes through again.
+    MockProducer<String, byte[]> again = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    try (Importer importer = new Importer(ImporterTest::fakeExtract, new DocumentPublisher(again, CONFIG), indexed, 2)) {
+      ImportSummary redo = importer.run(List.of(dir), "job-2", true, p -> {});
+      assertThat(redo.unchanged()).isZero();
+      assertThat(redo.published()).isEqualTo(3);
+    }
   }
 }
