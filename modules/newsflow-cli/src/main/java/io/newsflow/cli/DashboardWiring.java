@@ -52,22 +52,7 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
 
   @Override
   public Map<String, Object> search(String query, int size) {
-    ArticleSearch.Result result = pipeline.search().search(query, size);
-    List<Map<String, Object>> hits = new ArrayList<>();
-    for (ArticleSearch.Hit hit : result.hits()) {
-      Map<String, Object> h = new LinkedHashMap<>();
-      h.put("id", hit.id());
-      h.put("title", hit.title());
-      h.put("source", hit.source());
-      h.put("score", hit.score());
-      h.put("language", hit.language());
-      h.put("highlights", hit.highlights());
-      hits.add(h);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("total", result.total());
-    out.put("hits", hits);
-    return out;
+    return SearchCommand.toJson(pipeline.search().search(query, size));
   }
 
   @Override

@@ -36,21 +36,7 @@ final class SearchCommand implements Callable<Integer> {
     try (Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry())) {
       ArticleSearch.Result result = pipeline.search().search(String.join(" ", words), size);
       if (json) {
-        List<Map<String, Object>> hits = new ArrayList<>();
-        for (ArticleSearch.Hit hit : result.hits()) {
-          Map<String, Object> h = new LinkedHashMap<>();
-          h.put("id", hit.id());
-          h.put("title", hit.title());
-          h.put("source", hit.source());
-          h.put("score", hit.score());
-          h.put("language", hit.language());
-          h.put("highlights", hit.highlights());
-          hits.add(h);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", result.total());
-        out.put("hits", hits);
-        System.out.println(Json.encodeToString(out));
+        System.out.println(Json.encodeToString(toJson(result)));
         return 0;
       }
       System.out.println(result.total() + " hit(s)");
@@ -62,5 +48,24 @@ final class SearchCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** Returns the JSON shape of a result, shared by {@code search --json} and the dashboard API: every key present. */
+  static Map<String, Object> toJson(ArticleSearch.Result result) {
+    List<Map<String, Object>> hits = new ArrayList<>();
+    for (ArticleSearch.Hit hit : result.hits()) {
+      Map<String, Object> h = new LinkedHashMap<>();
+      h.put("id", hit.id());
+      h.put("title", hit.title());
+      h.put("source", hit.source());
+      h.put("score", hit.score());
+      h.put("language", hit.language());
+      h.put("highlights", hit.highlights());
+      hits.add(h);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("total", result.total());
+    out.put("hits", hits);
+    return out;
   }
 }
