@@ -77,6 +77,24 @@ public record Enrichment(
   }
 
   /**
+   * Estimates the Jaccard similarity of two texts from their {@link #minhash()} signatures: the share
+   * of positions holding equal values. Signatures of different lengths (another MinHash
+   * configuration) or missing ones compare as 0.
+   */
+  public static double minhashSimilarity(List<?> a, List<?> b) {
+    if (a == null || b == null || a.isEmpty() || a.size() != b.size()) {
+      return 0;
+    }
+    int equal = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (((Number) a.get(i)).longValue() == ((Number) b.get(i)).longValue()) {
+        equal++;
+      }
+    }
+    return (double) equal / a.size();
+  }
+
+  /**
    * Records that one enricher ran, or was skipped: its name, version and how long it took.
    *
    * @param skipped why it did not apply (e.g. {@code language fr}), or {@code null} if it ran

@@ -195,7 +195,7 @@ public final class ArticleSearch {
         if (!earlier || !(source.get("enrichment") instanceof Map<?, ?> other) || !(other.get("minhash") instanceof List<?> values)) {
           continue;
         }
-        double similarity = similarity(signature, values);
+        double similarity = io.newsflow.api.Enrichment.minhashSimilarity(signature, values);
         if (similarity >= threshold && (best == null || otherSeen.compareTo(bestSeen) < 0
             || (otherSeen.equals(bestSeen) && hit.id().compareTo(best.id()) < 0))) {
           best = new NearDuplicate(hit.id(), similarity);
@@ -316,19 +316,6 @@ public final class ArticleSearch {
     Map<String, Object> out = new java.util.LinkedHashMap<>(doc);
     out.put("enrichment", newEnrichment);
     return out;
-  }
-
-  private static double similarity(List<?> a, List<?> b) {
-    if (a.size() != b.size()) {
-      return 0; // signatures of another MinHash configuration do not compare
-    }
-    int equal = 0;
-    for (int i = 0; i < a.size(); i++) {
-      if (((Number) a.get(i)).longValue() == ((Number) b.get(i)).longValue()) {
-        equal++;
-      }
-    }
-    return (double) equal / a.size();
   }
 
   private UncheckedIOException unreachable(IOException e) {

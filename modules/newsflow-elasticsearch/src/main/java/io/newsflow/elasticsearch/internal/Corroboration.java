@@ -39,7 +39,7 @@ public final class Corroboration {
     counted.add(minhash);
     List<Source> independent = new ArrayList<>();
     for (Source s : others) {
-      boolean copy = counted.stream().anyMatch(c -> similarity(c, s.minhash()) >= duplicateThreshold);
+      boolean copy = counted.stream().anyMatch(c -> io.newsflow.api.Enrichment.minhashSimilarity(c, s.minhash()) >= duplicateThreshold);
       if (!copy) {
         independent.add(s);
         counted.add(s.minhash());
@@ -76,18 +76,5 @@ public final class Corroboration {
       }
     }
     return words;
-  }
-
-  private static double similarity(List<? extends Number> a, List<? extends Number> b) {
-    if (a == null || b == null || a.isEmpty() || a.size() != b.size()) {
-      return 0;
-    }
-    int equal = 0;
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i).longValue() == b.get(i).longValue()) {
-        equal++;
-      }
-    }
-    return (double) equal / a.size();
   }
 }

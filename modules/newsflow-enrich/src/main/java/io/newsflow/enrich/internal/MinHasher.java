@@ -79,18 +79,9 @@ public final class MinHasher {
     return new Signature(values, bands);
   }
 
-  /** Estimates the Jaccard similarity of two signatures: the share of equal values. */
+  /** Estimates the Jaccard similarity of two signatures; see {@link io.newsflow.api.Enrichment#minhashSimilarity}. */
   public static double similarity(List<? extends Number> a, List<? extends Number> b) {
-    if (a.isEmpty() || a.size() != b.size()) {
-      return 0;
-    }
-    int equal = 0;
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i).longValue() == b.get(i).longValue()) {
-        equal++;
-      }
-    }
-    return (double) equal / a.size();
+    return io.newsflow.api.Enrichment.minhashSimilarity(a, b);
   }
 
   /** Returns the exact Jaccard similarity of the shingle sets of two texts (for evaluation). */
