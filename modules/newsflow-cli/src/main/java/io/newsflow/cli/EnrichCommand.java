@@ -9,7 +9,6 @@ import io.newsflow.api.ExtractedDocument;
 import io.newsflow.api.Json;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.SourceFile;
-import io.newsflow.extract.ExtractionConfig;
 import io.newsflow.extract.TikaExtractor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ final class EnrichCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = main.environment().settings();
     int failed = 0;
-    try (TikaExtractor extractor = new TikaExtractor(ExtractionConfig.defaults());
+    try (TikaExtractor extractor = new TikaExtractor(settings.extraction());
          Enricher enricher = Pipeline.enricher(settings)) {
       for (Path file : files) {
         if (!Files.isRegularFile(file)) {

@@ -20,7 +20,6 @@ import io.newsflow.enrich.BasicEnricher;
 import io.newsflow.enrich.EntityRecognizer;
 import io.newsflow.enrich.NlpEnricher;
 import io.newsflow.enrich.corenlp.CoreNlpRecognizer;
-import io.newsflow.extract.ExtractionConfig;
 import io.newsflow.extract.TikaExtractor;
 import io.newsflow.ingest.InboxWatcher;
 import io.newsflow.ingest.IndexedState;
