@@ -42,11 +42,17 @@ public final class ArticleSearch {
    *
    * @param query words as a user types them (simple query string syntax: quotes, -, OR)
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public Result search(String query, int size) {
+    return search(query, 0, size);
+  }
+
+  /** Like {@link #search(String, int)}, the page of hits starting at {@code from} (0-based). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Result search(String query, int from, int size) {
     try {
       SearchResponse<Map> response = client.search(s -> s
           .index(config.indexAlias())
+          .from(from)
           .size(size)
           .trackTotalHits(t -> t.enabled(true))
           .source(src -> src.filter(f -> f.includes("title", "source.uri", "language")))

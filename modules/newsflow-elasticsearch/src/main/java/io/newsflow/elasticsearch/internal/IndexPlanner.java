@@ -132,6 +132,10 @@ public final class IndexPlanner {
       map.put("declared_language", declared);
     }
     map.put("indexed_at", now.toString());
+    // End-to-end latency as a number, so the dashboard's percentiles are one aggregation, no script.
+    if (doc.seenAt() != null) {
+      map.put("seen_to_indexed_ms", Math.max(0, now.toEpochMilli() - doc.seenAt().toEpochMilli()));
+    }
     if (enrichment != null) {
       map.put("enrichment", enrichment);
     }
@@ -146,6 +150,9 @@ public final class IndexPlanner {
     map.remove("schema_version");
     map.remove("seen_at");
     map.put("indexed_at", now.toString());
+    if (enrichment.seenAt() != null) {
+      map.put("seen_to_indexed_ms", Math.max(0, now.toEpochMilli() - enrichment.seenAt().toEpochMilli()));
+    }
     return map;
   }
 
