@@ -14,7 +14,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import io.newsflow.api.Json;
 import io.newsflow.dashboard.DashboardBackend;
+import io.newsflow.dashboard.LagHistory;
+import io.newsflow.dashboard.Lineage;
+import io.newsflow.elasticsearch.ArticleInsights;
 import io.newsflow.elasticsearch.ArticleSearch;
+import java.time.Duration;
 import io.newsflow.kafka.DeadLetterReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +41,8 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
 
   private DeadLetterReader deadLetters;
   private Replays replays;
+  private ArticleInsights insights;
+  private final LagHistory lag = new LagHistory();
 
   DashboardWiring(Environment env, Settings settings, Pipeline pipeline, PrometheusMeterRegistry meters) {
     this.env = env;
@@ -46,18 +52,74 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public Map<String, Object> status() {
-    return StatusReport.collect(env, settings, pipeline).values();
+    Map<String, Object> status = new LinkedHashMap<>(StatusReport.collect(env, settings, pipeline).values());
+    if (status.get("elasticsearch") instanceof Map<?, ?> es && !es.containsKey("error")) {
+      try {
+        Map<String, Object> withSize = new LinkedHashMap<>((Map<String, Object>) es);
+        withSize.putAll(insights().indexStats());
+        status.put("elasticsearch", withSize);
+      } catch (RuntimeException e) {
+        // the size is a detail; the health answered
+      }
+    }
+    lag.record(status);
+    return status;
   }
 
   @Override
-  public Map<String, Object> search(String query, int size) {
-    return SearchCommand.toJson(pipeline.search().search(query, size));
+  public Map<String, Object> search(String query, int from, int size) {
+    return SearchCommand.toJson(pipeline.search().search(query, from, size));
   }
 
   @Override
   public Map<String, Object> facets(String query) {
-    return new LinkedHashMap<>(new io.newsflow.elasticsearch.ArticleFacets(pipeline.esClient(), pipeline.elasticsearchConfig()).facets(query));
+    return insights().facets(query, 10);
+  }
+
+  @Override
+  public Optional<Map<String, Object>> story(String documentId) {
+    return Optional.ofNullable(insights().story(documentId));
+  }
+
+  @Override
+  public Optional<Map<String, Object>> lineage(String documentId) {
+    List<Map<String, Object>> failures = new ArrayList<>();
+    synchronized (this) {
+      for (DeadLetterReader.Located located : reader().latest(REPLAY_WINDOW)) {
+        if (located.letter().id() != null && documentId.equals(located.letter().id().value())) {
+          failures.add(letter(located));
+        }
+      }
+    }
+    return Optional.ofNullable(Lineage.of(documentId, pipeline.search().get(documentId).orElse(null), failures));
+  }
+
+  @Override
+  public Map<String, Object> activity(Duration window) {
+    Map<String, Object> out = new LinkedHashMap<>(insights().activity(window));
+    long intervalMs = Math.round(((Number) out.get("interval_seconds")).doubleValue() * 1000);
+    Instant from = Instant.parse((String) out.get("from"));
+    List<DeadLetterReader.Located> letters;
+    synchronized (this) {
+      letters = reader().latest(REPLAY_WINDOW);
+    }
+    out.put("failures", Lineage.failures(letters.stream().map(DeadLetterReader.Located::letter).toList(), from, intervalMs));
+    out.put("lag", lag.since(from, intervalMs));
+    return out;
+  }
+
+  @Override
+  public Map<String, Object> topEntities(Duration window, String type, int size) {
+    return insights().topEntities(window, type, size);
+  }
+
+  private synchronized ArticleInsights insights() {
+    if (insights == null) {
+      insights = new ArticleInsights(pipeline.esClient(), pipeline.elasticsearchConfig());
+    }
+    return insights;
   }
 
   @Override
@@ -66,15 +128,26 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public synchronized List<Map<String, Object>> deadLetters(int limit) {
+  public synchronized List<Map<String, Object>> deadLetters(int limit, String reason, String stage) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (DeadLetterReader.Located located : reader().latest(limit)) {
-      Map<String, Object> letter = new LinkedHashMap<>(Json.mapper().convertValue(located.letter(), Map.class));
-      letter.put("ref", located.ref());
-      out.add(letter);
+    boolean filtered = reason != null || stage != null;
+    for (DeadLetterReader.Located located : reader().latest(filtered ? REPLAY_WINDOW : limit)) {
+      if ((reason == null || located.letter().reason().code().equals(reason))
+          && (stage == null || located.letter().stage().code().equals(stage))) {
+        out.add(letter(located));
+        if (out.size() == limit) {
+          break;
+        }
+      }
     }
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> letter(DeadLetterReader.Located located) {
+    Map<String, Object> letter = new LinkedHashMap<>(Json.mapper().convertValue(located.letter(), Map.class));
+    letter.put("ref", located.ref());
+    return letter;
   }
 
   @Override

@@ -33,10 +33,7 @@ final class DeadLettersCommand implements Callable<Integer> {
     Settings settings = env.settings();
     try (Pipeline pipeline = new Pipeline(settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         DashboardWiring deadLetters = new DashboardWiring(env, settings, pipeline, null)) {
-      List<Map<String, Object>> letters = deadLetters.deadLetters(reason == null ? limit : 10_000).stream()
-          .filter(l -> reason == null || reason.equals(l.get("reason")))
-          .limit(limit)
-          .toList();
+      List<Map<String, Object>> letters = deadLetters.deadLetters(limit, reason, null);
       for (Map<String, Object> l : letters) {
         if (json) {
           System.out.println(Json.encodeToString(l));

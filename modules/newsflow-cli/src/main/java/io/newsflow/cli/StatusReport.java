@@ -79,10 +79,12 @@ record StatusReport(Map<String, Object> values, boolean healthy) {
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
         long total = 0;
         Map<String, Long> lag = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> offsets = new LinkedHashMap<>();
         for (var e : ends.entrySet()) {
           OffsetAndMetadata c = committed.get(e.getKey());
           long l = e.getValue().offset() - (c == null ? 0 : c.offset());
           lag.put(e.getKey().toString(), l);
+          offsets.put(e.getKey().toString(), Map.of("end", e.getValue().offset(), "committed", c == null ? 0 : c.offset()));
           total += l;
         }
         Map<String, Object> stage = new LinkedHashMap<>();
@@ -92,6 +94,7 @@ record StatusReport(Map<String, Object> values, boolean healthy) {
         stage.put("state", description.groupState().toString().toLowerCase(java.util.Locale.ROOT));
         stage.put("lag", total);
         stage.put("lag_per_partition", lag);
+        stage.put("offsets_per_partition", offsets);
         stages.add(stage);
       }
       out.put("stages", stages);

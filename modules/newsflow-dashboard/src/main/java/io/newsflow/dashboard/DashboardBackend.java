@@ -1,5 +1,6 @@
 package io.newsflow.dashboard;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,17 +15,44 @@ public interface DashboardBackend {
   /** Returns the pipeline's health: stack, stages and lag, index. */
   Map<String, Object> status();
 
-  /** Returns {@code {"total": n, "hits": [...]}} for a full-text query. */
-  Map<String, Object> search(String query, int size);
+  /** Returns {@code {"total": n, "hits": [...]}} for a full-text query, hits {@code from} to {@code from + size}. */
+  Map<String, Object> search(String query, int from, int size);
 
-  /** Returns document counts by language, content type and day for a query (all documents if blank). */
+  /**
+   * Returns document counts for a query (all documents if blank) by site, language, content type,
+   * people, organisations, places and day.
+   */
   Map<String, Object> facets(String query);
+
+  /**
+   * Returns the story of a document: {@code articles}, {@code shared_entities},
+   * {@code corroborated_quotes}; empty if there is no such document.
+   */
+  Optional<Map<String, Object>> story(String documentId);
+
+  /**
+   * Returns a document's path through the stages ({@code steps}, each with its stage, time and the
+   * versions that produced it) and its failures; empty if nothing is known of the id.
+   */
+  Optional<Map<String, Object>> lineage(String documentId);
+
+  /**
+   * Returns the pipeline's throughput over the last {@code window}: documents per stage over time,
+   * end-to-end latency percentiles, failures by reason and stage over time, lag over time.
+   */
+  Map<String, Object> activity(Duration window);
+
+  /** Returns the entities most documents of the last {@code window} mention, with their counts over time. */
+  Map<String, Object> topEntities(Duration window, String type, int size);
 
   /** Returns one indexed document, or empty. */
   Optional<Map<String, Object>> document(String id);
 
-  /** Returns the most recent dead letters, newest first, at most {@code limit}. */
-  List<Map<String, Object>> deadLetters(int limit);
+  /**
+   * Returns the most recent dead letters, newest first, at most {@code limit}, only those with the
+   * given {@code reason} and {@code stage} when these are not null.
+   */
+  List<Map<String, Object>> deadLetters(int limit, String reason, String stage);
 
   /**
    * Sends dead letters through the pipeline again: those named by {@code refs} (as listed by

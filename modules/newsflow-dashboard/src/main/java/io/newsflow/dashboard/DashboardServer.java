@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,18 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /} the dashboard page
  *   <li>{@code GET /api/status} pipeline health: stack, stages, consumer lag, index
- *   <li>{@code GET /api/search?q=...&size=N} full-text search with highlights
- *   <li>{@code GET /api/facets?q=...} counts by language, content type and day
+ *   <li>{@code GET /api/activity?window=1h} documents per stage over time, latency percentiles,
+ *       failures by reason, lag over time
+ *   <li>{@code GET /api/search?q=...&from=N&size=N} full-text search with highlights, paged
+ *   <li>{@code GET /api/facets?q=...} counts by site, language, content type, people,
+ *       organisations, places and day
+ *   <li>{@code GET /api/entities?window=24h&type=PERSON&size=N} top entities over time
  *   <li>{@code GET /api/documents/ID} one document
- *   <li>{@code GET /api/deadletters?limit=N} the most recent dead letters
+ *   <li>{@code GET /api/documents/ID/lineage} its path through the stages
+ *   <li>{@code GET /api/stories/ID} the story of a document: articles, shared entities, quotes
+ *   <li>{@code GET /api/deadletters?limit=N&reason=R&stage=S} the most recent dead letters
  *   <li>{@code GET /api/documents/ID/status} pending, searchable, enriched or failed
+ *   <li>{@code GET /api/openapi.json} this API as an OpenAPI 3 document
  *   <li>{@code POST /api/documents} upload a file (multipart, or raw bytes with {@code ?name=})
  *   <li>{@code POST /api/deadletters/replay} replay dead letters by ref or by reason
  *   <li>{@code GET /metrics} Prometheus metrics of every stage
@@ -46,6 +54,9 @@ public final class DashboardServer implements AutoCloseable {
 
   /** Largest page of results the API hands out in one answer. */
   static final int MAX_PAGE = 200;
+
+  /** Largest body of a call that is not an upload (a replay's list of refs). */
+  static final long MAX_JSON_BODY = 1024 * 1024;
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -104,6 +115,10 @@ public final class DashboardServer implements AutoCloseable {
         sendResource(exchange, "dashboard.html", "text/html; charset=utf-8");
         return;
       }
+      if ("GET".equals(method) && path.equals("/api/openapi.json")) {
+        sendResource(exchange, "openapi.json", "application/json");
+        return;
+      }
       if (!authorized(exchange)) {
         exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
         send(exchange, 401, "application/json", Json.encode(Map.of("error", "missing or wrong bearer token (dashboard.token)")));
@@ -123,10 +138,20 @@ public final class DashboardServer implements AutoCloseable {
         if (q.isEmpty()) {
           json(exchange, 400, Map.of("error", "parameter q is required"));
         } else {
-          json(exchange, 200, backend.search(q, page(query.get("size"), 20)));
+          json(exchange, 200, backend.search(q, offset(query.get("from")), page(query.get("size"), 20)));
         }
       } else if (path.equals("/api/facets")) {
         json(exchange, 200, backend.facets(query.getOrDefault("q", "")));
+      } else if (path.equals("/api/activity")) {
+        json(exchange, 200, backend.activity(window(query.get("window"), Duration.ofHours(1))));
+      } else if (path.equals("/api/entities")) {
+        json(exchange, 200, backend.topEntities(window(query.get("window"), Duration.ofDays(1)),
+            blankToNull(query.get("type")), Math.min(50, page(query.get("size"), 10))));
+      } else if (path.startsWith("/api/stories/")) {
+        optional(exchange, backend.story(path.substring("/api/stories/".length())), "no such document");
+      } else if (path.startsWith("/api/documents/") && path.endsWith("/lineage")) {
+        String id = path.substring("/api/documents/".length(), path.length() - "/lineage".length());
+        optional(exchange, backend.lineage(id), "nothing is known of document " + id);
       } else if (path.startsWith("/api/documents/") && path.endsWith("/status")) {
         String id = path.substring("/api/documents/".length(), path.length() - "/status".length());
         json(exchange, 200, backend.documentStatus(id));
@@ -138,10 +163,13 @@ public final class DashboardServer implements AutoCloseable {
           json(exchange, 404, Map.of("error", "no such document"));
         }
       } else if (path.equals("/api/deadletters")) {
-        json(exchange, 200, Map.of("deadletters", backend.deadLetters(page(query.get("limit"), 100))));
+        json(exchange, 200, Map.of("deadletters", backend.deadLetters(page(query.get("limit"), 100),
+            blankToNull(query.get("reason")), blankToNull(query.get("stage")))));
       } else {
         json(exchange, 404, Map.of("error", "no such page: " + path));
       }
+    } catch (BadRequest e) {
+      json(exchange, 400, Map.of("error", e.getMessage()));
     } catch (RuntimeException e) {
       // The backend could not answer (Kafka or Elasticsearch down): tell the page, keep serving.
       LOG.warn("dashboard request {} failed: {}", exchange.getRequestURI(), e.toString());
@@ -156,9 +184,12 @@ public final class DashboardServer implements AutoCloseable {
   /** Handles uploads and replays: the two calls that change something. */
   @SuppressWarnings("unchecked")
   private void post(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
-    byte[] body = readBody(exchange);
+    boolean upload = path.equals("/api/documents");
+    long limit = upload ? config.maxUploadBytes() : MAX_JSON_BODY;
+    byte[] body = readBody(exchange, limit);
     if (body == null) {
-      json(exchange, 413, Map.of("error", "request body larger than dashboard.max-upload-size (" + config.maxUploadBytes() + " bytes)"));
+      json(exchange, 413, Map.of("error", "request body larger than " + (upload
+          ? "dashboard.max-upload-size (" + limit + " bytes)" : limit + " bytes")));
       return;
     }
     if (path.equals("/api/documents")) {
@@ -186,8 +217,7 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /** Reads the request body, or returns null if it is larger than allowed. */
-  private byte[] readBody(HttpExchange exchange) throws IOException {
-    long limit = config.maxUploadBytes();
+  private static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
     if (length != null && Long.parseLong(length.trim()) > limit) {
       return null;
@@ -216,6 +246,73 @@ public final class DashboardServer implements AutoCloseable {
       return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(value)));
     } catch (NumberFormatException e) {
       return fallback;
+    }
+  }
+
+  /** A parameter a client got wrong: answered with 400 and the message. */
+  static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message);
+    }
+  }
+
+  /** Longest window a chart looks back over. */
+  static final Duration MAX_WINDOW = Duration.ofDays(31);
+
+  /** Reads a window like {@code 15m}, {@code 1h}, {@code 7d} (or an ISO-8601 duration). */
+  static Duration window(String value, Duration fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    Duration d;
+    try {
+      if (v.startsWith("p")) {
+        d = Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
+      } else {
+        long n = Long.parseLong(v.substring(0, v.length() - 1));
+        d = switch (v.charAt(v.length() - 1)) {
+          case 's' -> Duration.ofSeconds(n);
+          case 'm' -> Duration.ofMinutes(n);
+          case 'h' -> Duration.ofHours(n);
+          case 'd' -> Duration.ofDays(n);
+          default -> throw new NumberFormatException();
+        };
+      }
+    } catch (RuntimeException e) {
+      throw new BadRequest("window must look like 15m, 1h or 7d, got " + value);
+    }
+    if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(MAX_WINDOW) > 0) {
+      throw new BadRequest("window must be between 1m and 31d, got " + value);
+    }
+    return d;
+  }
+
+  static int offset(String value) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      int from = Integer.parseInt(value.trim());
+      // Elasticsearch's index.max_result_window: deeper pages need search_after, not from.
+      if (from < 0 || from > 10_000 - MAX_PAGE) {
+        throw new BadRequest("from must be between 0 and " + (10_000 - MAX_PAGE));
+      }
+      return from;
+    } catch (NumberFormatException e) {
+      throw new BadRequest("from must be a number, got " + value);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static void optional(HttpExchange exchange, Optional<Map<String, Object>> value, String missing) throws IOException {
+    if (value.isPresent()) {
+      json(exchange, 200, value.get());
+    } else {
+      json(exchange, 404, Map.of("error", missing));
     }
   }
 

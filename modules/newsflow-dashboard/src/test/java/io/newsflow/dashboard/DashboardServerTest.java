@@ -17,9 +17,13 @@ class DashboardServerTest {
 
   private static final DashboardBackend BACKEND = new DashboardBackend() {
     @Override public Map<String, Object> status() { return Map.of("elasticsearch", Map.of("documents", 3)); }
-    @Override public Map<String, Object> search(String query, int size) { return Map.of("total", 1, "query", query, "size", size); }
+    @Override public Map<String, Object> search(String query, int from, int size) { return Map.of("total", 1, "query", query, "from", from, "size", size); }
+    @Override public Optional<Map<String, Object>> story(String id) { return id.equals("abc") ? Optional.of(Map.of("id", "abc", "articles", List.of())) : Optional.empty(); }
+    @Override public Optional<Map<String, Object>> lineage(String id) { return id.equals("abc") ? Optional.of(Map.of("id", "abc", "steps", List.of())) : Optional.empty(); }
+    @Override public Map<String, Object> activity(java.time.Duration window) { return Map.of("window_seconds", window.toSeconds()); }
+    @Override public Map<String, Object> topEntities(java.time.Duration window, String type, int size) { return Map.of("window_seconds", window.toSeconds(), "type", String.valueOf(type), "size", size); }
     @Override public Optional<Map<String, Object>> document(String id) { return id.equals("abc") ? Optional.of(Map.of("id", "abc")) : Optional.empty(); }
-    @Override public List<Map<String, Object>> deadLetters(int limit) { throw new IllegalStateException("Kafka is down"); }
+    @Override public List<Map<String, Object>> deadLetters(int limit, String reason, String stage) { throw new IllegalStateException("Kafka is down"); }
     @Override public String metrics() { return "newsflow_index_records_total 5.0\n"; }
     @Override public Map<String, Object> replay(List<String> refs, String reason) { return Map.of("replayed", refs.size(), "reason", String.valueOf(reason)); }
     @Override public Map<String, Object> upload(String fileName, byte[] content) { return Map.of("id", fileName, "bytes", content.length); }
@@ -84,6 +88,36 @@ class DashboardServerTest {
       HttpResponse<String> down = get(base, "/api/deadletters", null);
       assertThat(down.statusCode()).isEqualTo(503);
       assertThat(down.body()).contains("Kafka is down");
+    }
+  }
+
+  @Test
+  void storiesLineageChartsAndPagingAreRoutedWithTheirParametersChecked() throws Exception {
+    try (DashboardServer server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, null), BACKEND)) {
+      URI base = server.url();
+      assertThat(get(base, "/api/stories/abc", null).body()).contains("\"articles\"");
+      assertThat(get(base, "/api/stories/nope", null).statusCode()).isEqualTo(404);
+      assertThat(get(base, "/api/documents/abc/lineage", null).body()).contains("\"steps\"");
+      assertThat(get(base, "/api/documents/nope/lineage", null).statusCode()).isEqualTo(404);
+      assertThat(get(base, "/api/activity", null).body()).contains("\"window_seconds\":3600");
+      assertThat(get(base, "/api/activity?window=15m", null).body()).contains("\"window_seconds\":900");
+      assertThat(get(base, "/api/activity?window=1y", null).statusCode()).isEqualTo(400);
+      assertThat(get(base, "/api/activity?window=90d", null).statusCode()).isEqualTo(400);
+      assertThat(get(base, "/api/entities?window=7d&type=PERSON&size=5", null).body())
+          .contains("\"window_seconds\":604800").contains("\"type\":\"PERSON\"").contains("\"size\":5");
+      assertThat(get(base, "/api/search?q=x&from=40&size=20", null).body()).contains("\"from\":40");
+      assertThat(get(base, "/api/search?q=x&from=-1", null).statusCode()).isEqualTo(400);
+      assertThat(get(base, "/api/search?q=x&from=20000", null).statusCode()).isEqualTo(400);
+      assertThat(get(base, "/api/openapi.json", null).body()).contains("\"openapi\"").contains("/api/stories/{id}");
+    }
+  }
+
+  @Test
+  void aReplayBodyLargerThanAMegabyteIsRefusedWhateverTheUploadLimit() throws Exception {
+    try (DashboardServer server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, null, 10L << 20), BACKEND)) {
+      byte[] big = new byte[(int) DashboardServer.MAX_JSON_BODY + 1];
+      java.util.Arrays.fill(big, (byte) ' ');
+      assertThat(post(server.url(), "/api/deadletters/replay", "application/json", big).statusCode()).isEqualTo(413);
     }
   }
 
