@@ -1,0 +1,273 @@
+package io.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.api.DocumentId;
+import io.newsflow.dashboard.DashboardConfig;
+import io.newsflow.dashboard.DashboardServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The dashboard in a real headless Chromium, against the real Kafka and Elasticsearch of
+ * {@link TestStack}, after the demo articles are imported: what it shows matches what Kafka and
+ * Elasticsearch report, search highlights, a story lists its articles, a dead letter is replayed
+ * after its fix, an upload becomes searchable. Writes a screenshot of each page to
+ * {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+
+  private static final Duration PAGE = Duration.ofSeconds(30);
+
+  @TempDir
+  static Path dir;
+
+  private static ChromeDriver browser;
+  private static DashboardWiring backend;
+  private static DashboardServer server;
+  private static Pipeline pipeline;
+  private static String base;
+
+  @BeforeAll
+  static void importTheDemoAndOpenTheDashboard() throws Exception {
+    browser = Browser.start();
+    pipeline = TestStack.pipeline();
+    Path demo = TestStack.root().resolve("deploy/demo/articles");
+    try (Stream<Path> files = Files.list(demo)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+    TestStack.Run run = TestStack.cli("import", "--wait", dir.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    Environment env = new Environment(TestStack.config(), Map.of());
+    Settings settings = Settings.load(TestStack.config(), Map.of(), TestStack.dataDir());
+    backend = new DashboardWiring(env, settings, pipeline, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, null), backend);
+    base = server.url().toString();
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (backend != null) {
+      backend.close();
+    }
+  }
+
+  private static String id(String file) {
+    return DocumentId.ofSource(dir.resolve(file).toUri()).value();
+  }
+
+  private static void open(String hash) {
+    browser.get(base + hash);
+    // A hash change alone does not reload the page: force the route to run for this address.
+    browser.navigate().refresh();
+  }
+
+  private static String text(String css) {
+    List<WebElement> found = browser.findElements(By.cssSelector(css));
+    return found.isEmpty() ? null : found.get(0).getText();
+  }
+
+  private static void awaitEnriched(List<String> ids) {
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+      var states = pipeline.search().states(ids.stream().map(DocumentId::new).toList());
+      assertThat(states).hasSize(ids.size());
+      states.values().forEach(s -> assertThat(s.enrichedRevision()).isEqualTo(s.revision()));
+    });
+  }
+
+  /** Waits until a search finds {@code word} (the index refreshed), so the page needs asking once. */
+  private static void awaitSearchable(String word) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.search().search(word, 1).total() == 1);
+  }
+
+  /** End offset per "topic-partition" of the stages' input topics, and the brokers, as Kafka reports them. */
+  private static Map<String, Long> endOffsets() throws Exception {
+    Admin admin = pipeline.admin();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (String topic : List.of(pipeline.kafkaConfig().extractedTopic(), pipeline.kafkaConfig().enrichmentsTopic())) {
+      admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    }
+    Map<String, Long> out = new HashMap<>();
+    admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> out.put(tp.toString(), info.offset()));
+    return out;
+  }
+
+  private static long lag(String group) throws Exception {
+    Admin admin = pipeline.admin();
+    var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+    Map<String, Long> ends = endOffsets();
+    long lag = 0;
+    for (var e : committed.entrySet()) {
+      lag += ends.getOrDefault(e.getKey().toString(), e.getValue().offset()) - e.getValue().offset();
+    }
+    return lag;
+  }
+
+  @Test
+  @Order(1)
+  void theHealthPageShowsWhatKafkaAndElasticsearchReport() throws Exception {
+    awaitEnriched(List.of(id("elwin-bridge-morning-wire.txt"), id("chess-open-final.txt")));
+    await().atMost(Duration.ofSeconds(60)).until(() -> lag(pipeline.kafkaConfig().enrichGroup()) == 0
+        && lag(pipeline.kafkaConfig().indexGroup()) == 0);
+    open("#/");
+    long documents = pipeline.search().count();
+    int brokers = pipeline.admin().describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
+    Map<String, Long> ends = endOffsets();
+    await().atMost(PAGE).untilAsserted(() -> {
+      assertThat(text("#tile-documents b")).isEqualTo(String.valueOf(documents));
+      assertThat(text("#tile-brokers b")).isEqualTo(String.valueOf(brokers));
+      assertThat(text("#tile-backlog b")).isEqualTo("0");
+      List<WebElement> rows = browser.findElements(By.cssSelector("#partitions tr[data-partition]"));
+      // enrich reads the extracted topic; index reads both.
+      assertThat(rows).hasSize((int) (2 * ends.keySet().stream().filter(k -> k.startsWith(pipeline.kafkaConfig().extractedTopic())).count()
+          + ends.keySet().stream().filter(k -> k.startsWith(pipeline.kafkaConfig().enrichmentsTopic())).count()));
+      for (WebElement row : rows) {
+        String partition = row.getAttribute("data-partition").split(" ", 2)[1];
+        assertThat(row.findElement(By.cssSelector(".end")).getText()).as(partition).isEqualTo(String.valueOf(ends.get(partition)));
+        assertThat(row.findElement(By.cssSelector(".lag")).getText()).as(partition).isEqualTo("0");
+      }
+      assertThat(browser.findElements(By.cssSelector("#stages tr[data-stage]"))).hasSize(2);
+      // The charts are drawn from the documents just imported.
+      assertThat(browser.findElements(By.cssSelector("#rate svg path"))).hasSize(4);
+      assertThat(text("#latency-searchable-p50 b")).isNotEqualTo("–");
+    });
+    assertThat(pipeline.search().count()).as("nothing was indexed meanwhile").isEqualTo(documents);
+    Browser.screenshot(browser, "health");
+  }
+
+  @Test
+  @Order(2)
+  void aSearchShowsHighlightedHitsAndFacets() {
+    open("#/search?q=" + "harbour%20bridge%20reopens");
+    await().atMost(PAGE).untilAsserted(() -> {
+      List<String> titles = browser.findElements(By.cssSelector(".hit .title > a")).stream().map(WebElement::getText).toList();
+      assertThat(titles).contains("Elwin Harbour Bridge reopens after two-year rebuild");
+      List<String> marked = browser.findElements(By.cssSelector(".hit mark")).stream().map(e -> e.getText().toLowerCase()).toList();
+      assertThat(marked).isNotEmpty().allMatch(m -> m.startsWith("harbour") || m.startsWith("bridge") || m.startsWith("reopen"));
+      assertThat(text("#facets")).contains("people").contains("Tomas Reyvik").contains("text/plain");
+    });
+    Browser.screenshot(browser, "search");
+  }
+
+  @Test
+  @Order(3)
+  void aStoryPageListsItsArticlesTheirSharedEntitiesAndCorroboratedQuotes() {
+    List<String> bridge = List.of(id("elwin-bridge-morning-wire.txt"), id("elwin-bridge-reopens-coastal-herald.txt"),
+        id("elwin-bridge-valley-times.html"));
+    awaitEnriched(bridge);
+    open("#/story/" + bridge.get(0));
+    await().atMost(PAGE).untilAsserted(() -> {
+      List<String> listed = browser.findElements(By.cssSelector("#articles tr.article")).stream()
+          .map(e -> e.getAttribute("data-id")).toList();
+      assertThat(listed).containsAll(bridge).doesNotContain(id("chess-open-final.txt"));
+      assertThat(text("#shared-entities")).contains("Tomas Reyvik").contains("Port Elwin");
+      assertThat(text("#quotes")).contains("This bridge carries the whole city's working day");
+    });
+    Browser.screenshot(browser, "story");
+
+    // The story links each article to its page, where the lineage shows every stage it went through.
+    browser.findElement(By.cssSelector("#articles tr.article[data-id='" + bridge.get(0) + "'] a")).click();
+    await().atMost(PAGE).untilAsserted(() -> {
+      List<String> steps = browser.findElements(By.cssSelector("#steps li")).stream().map(e -> e.getAttribute("data-stage")).toList();
+      // In time order; the enricher may finish before the indexer writes the document: both read the extracted record.
+      assertThat(steps).containsExactlyInAnyOrder("seen", "extracted", "indexed", "enriched", "enrichment indexed");
+      assertThat(steps).startsWith("seen", "extracted").endsWith("enrichment indexed");
+      assertThat(text("#steps li[data-stage='enriched']")).contains("entities").contains("pipeline_version");
+      assertThat(text("#steps li[data-stage='extracted']")).contains("parser");
+    });
+    Browser.screenshot(browser, "document");
+  }
+
+  @Test
+  @Order(4)
+  void aDeadLetteredDocumentIsReplayedAfterItsFixAndThenFound() throws Exception {
+    Path late = Files.createFile(dir.resolve("late-notice.txt"));
+    assertThat(TestStack.cli("import", "--wait", late.toString()).exitCode()).isEqualTo(Main.EXIT_FAILURES);
+    String source = late.toUri().toString();
+    open("#/deadletters?reason=empty&stage=ingest");
+    By row = By.cssSelector("#deadletters tr[data-source='" + source + "']");
+    await().atMost(PAGE).until(() -> !browser.findElements(row).isEmpty());
+    assertThat(browser.findElement(row).getText()).contains("empty");
+    Browser.screenshot(browser, "deadletters");
+
+    String word = "zq" + Long.toHexString(System.nanoTime());
+    Files.writeString(late, "Late notice\n\nThe ferry notice was empty; now it mentions " + word + ".");
+    browser.findElement(row).findElement(By.cssSelector("button[data-ref]")).click();
+    await().atMost(PAGE).untilAsserted(() -> assertThat(text("#replayresult")).isEqualTo("replayed 1"));
+
+    awaitSearchable(word);
+    open("#/search?q=" + word);
+    await().atMost(PAGE).untilAsserted(() -> {
+      assertThat(browser.findElements(By.cssSelector(".hit"))).hasSize(1);
+      assertThat(text(".hit mark")).isEqualTo(word);
+    });
+    // Its lineage keeps the failure, then shows it indexed.
+    open("#/document/" + id("late-notice.txt"));
+    await().atMost(PAGE).untilAsserted(() -> {
+      List<String> steps = browser.findElements(By.cssSelector("#steps li")).stream().map(e -> e.getAttribute("data-stage")).toList();
+      assertThat(steps).startsWith("failed in ingest").contains("indexed");
+    });
+  }
+
+  @Test
+  @Order(5)
+  void anUploadThroughTheApiBecomesSearchable() throws Exception {
+    String word = "zq" + Long.toHexString(System.nanoTime());
+    Path file = Files.writeString(dir.resolve("uploaded-note.txt"), "Uploaded note\n\nThe upload mentions " + word + ".");
+    open("#/upload");
+    browser.findElement(By.id("file")).sendKeys(file.toString());
+    browser.findElement(By.cssSelector("#uploadform button")).click();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(text("#uploadstate")).isIn("searchable", "enriched"));
+    Browser.screenshot(browser, "upload");
+    awaitSearchable(word);
+    open("#/search?q=" + word);
+    await().atMost(PAGE).untilAsserted(() -> {
+      assertThat(browser.findElements(By.cssSelector(".hit .title > a")).stream().map(WebElement::getText).toList())
+          .containsExactly("Uploaded note");
+    });
+  }
+
+  @Test
+  @Order(6)
+  void theEntitiesPageChartsTheTopEntities() {
+    open("#/entities");
+    await().atMost(PAGE).untilAsserted(() -> {
+      assertThat(text("#entitytable")).contains("Tomas Reyvik");
+      assertThat(browser.findElements(By.cssSelector("#entitychart svg path"))).isNotEmpty();
+    });
+    Browser.screenshot(browser, "entities");
+  }
+}
