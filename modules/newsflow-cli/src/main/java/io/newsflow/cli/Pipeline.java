@@ -141,7 +141,7 @@ final class Pipeline implements AutoCloseable {
   /** Returns the ingest stage's importer, sharing this pipeline's producer. */
   synchronized Importer importer() {
     if (importer == null) {
-      Extractor extractor = remember(new TikaExtractor(settings.extraction()));
+      Extractor extractor = remember(new io.newsflow.ingest.MeteredExtractor(new TikaExtractor(settings.extraction()), meters));
       IndexedState indexed = ids -> {
         Map<io.newsflow.api.DocumentId, IndexedState.Known> known = new HashMap<>();
         search().states(ids).forEach((id, s) -> known.put(id, new IndexedState.Known(s.revision(), s.size())));
@@ -150,6 +150,28 @@ final class Pipeline implements AutoCloseable {
       importer = remember(new Importer(extractor, publisher(), indexed, settings.integer("ingest.threads")));
     }
     return importer;
+  }
+
+  /**
+   * Wraps the indexer to time each document from the moment it was first seen to the moment
+   * Elasticsearch acknowledged it: {@code newsflow.index.latency{stage=index}}, a histogram, so
+   * Prometheus can give p50/p95/p99 across processes.
+   */
+  private io.newsflow.api.BatchStage<IndexOperation, IndexResult> withLatency(DocumentIndexer indexer) {
+    io.micrometer.core.instrument.Timer latency = io.micrometer.core.instrument.Timer.builder("newsflow.index.latency")
+        .tag("stage", "index").description("file first seen to searchable")
+        .publishPercentileHistogram().register(meters);
+    return operations -> {
+      List<io.newsflow.api.Outcome<IndexResult>> outcomes = indexer.apply(operations);
+      Instant now = Instant.now();
+      for (int i = 0; i < outcomes.size(); i++) {
+        if (operations.get(i) instanceof IndexOperation.Extracted e && e.document().seenAt() != null
+            && outcomes.get(i) instanceof io.newsflow.api.Outcome.Success<IndexResult> s && s.value() == IndexResult.INDEXED) {
+          latency.record(java.time.Duration.between(e.document().seenAt(), now));
+        }
+      }
+      return outcomes;
+    };
   }
 
   /** Starts the given stages on background threads. */
@@ -162,7 +184,7 @@ final class Pipeline implements AutoCloseable {
             .consumer(KafkaClients.consumer(kafka, kafka.indexGroup(), "newsflow-index-" + i, 500))
             .topics(List.of(kafka.extractedTopic(), kafka.enrichmentsTopic()))
             .decoder(this::decodeIndexOperation)
-            .batchStage(indexer)
+            .batchStage(withLatency(indexer))
             .subjectOf(op -> op instanceof IndexOperation.Extracted e
                 ? new StageRunner.Subject(e.id(), e.document().source().uri(), e.revision(), e.document().jobId())
                 : new StageRunner.Subject(op.id(), null, op.revision(), null))

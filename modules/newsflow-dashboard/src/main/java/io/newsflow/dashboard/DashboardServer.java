@@ -219,12 +219,33 @@ public final class DashboardServer implements AutoCloseable {
   /** Reads the request body, or returns null if it is larger than allowed. */
   private static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null && Long.parseLong(length.trim()) > limit) {
-      return null;
-    }
     try (InputStream in = exchange.getRequestBody()) {
+      if (length != null && Long.parseLong(length.trim()) > limit) {
+        discard(in, Long.parseLong(length.trim()));
+        return null;
+      }
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-      return body.length > limit ? null : body;
+      if (body.length > limit) {
+        discard(in, Long.MAX_VALUE);
+        return null;
+      }
+      return body;
+    }
+  }
+
+  /** Up to this much of a refused body is read and dropped, so that the client, still sending, gets the 413. */
+  private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+
+  private static void discard(InputStream in, long declaredLength) throws IOException {
+    // Beyond the limit, answering at once and letting the connection drop costs less than reading it all.
+    if (declaredLength > DISCARD_LIMIT && declaredLength != Long.MAX_VALUE) {
+      return;
+    }
+    byte[] buffer = new byte[64 * 1024];
+    long left = DISCARD_LIMIT;
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
     }
   }
 

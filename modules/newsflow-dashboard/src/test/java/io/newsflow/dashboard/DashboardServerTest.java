@@ -128,6 +128,11 @@ class DashboardServerTest {
       assertThat(get(server.url(), "/api/status", "wrong").statusCode()).isEqualTo(401);
       assertThat(get(server.url(), "/api/status", "s3cret").statusCode()).isEqualTo(200);
       assertThat(get(server.url(), "/metrics", null).statusCode()).isEqualTo(401);
+      // Changing calls above all: an upload or a replay without the token does nothing.
+      assertThat(post(server.url(), "/api/documents?name=a.txt", "application/octet-stream", "abc".getBytes()).statusCode()).isEqualTo(401);
+      assertThat(post(server.url(), "/api/deadletters/replay", "application/json", "{\"reason\":\"corrupt\"}".getBytes()).statusCode()).isEqualTo(401);
+      // The page itself loads, and asks for the token in its address (#token=...).
+      assertThat(get(server.url(), "/", null).statusCode()).isEqualTo(200);
     }
   }
 
