@@ -3,8 +3,6 @@ package io.newsflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.api.DocumentId;
 import io.newsflow.dashboard.DashboardConfig;
 import io.newsflow.dashboard.DashboardServer;
@@ -65,7 +63,7 @@ class BrowserIT {
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     Environment env = new Environment(TestStack.config(), Map.of());
     Settings settings = Settings.load(TestStack.config(), Map.of(), TestStack.dataDir());
-    backend = new DashboardWiring(env, settings, pipeline, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    backend = new DashboardWiring(env, settings, pipeline, TestStack.meters());
     server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, null), backend);
     base = server.url().toString();
   }
@@ -262,6 +260,32 @@ class BrowserIT {
 
   @Test
   @Order(6)
+  void everyMetricTheGrafanaDashboardNamesIsServedOnMetrics() throws Exception {
+    String dashboard = Files.readString(TestStack.root().resolve("deploy/grafana/newsflow-dashboard.json"));
+    java.util.Set<String> named = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b((?:newsflow|jvm|process)_[a-z_]+)").matcher(dashboard);
+    while (m.find()) {
+      named.add(m.group(1));
+    }
+    // {__name__=~"newsflow_.*_records_total"} stands for every stage's counter.
+    named.addAll(List.of("newsflow_ingest_records_total", "newsflow_enrich_records_total", "newsflow_index_records_total"));
+    assertThat(named).contains("newsflow_index_latency_seconds_bucket", "newsflow_ingest_in_flight");
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(server.url().resolve("/metrics")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    java.util.Set<String> served = new java.util.HashSet<>();
+    for (String line : response.body().split("\n")) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        served.add(line.split("[{ ]", 2)[0]);
+      }
+    }
+    assertThat(served).containsAll(named);
+    assertThat(response.body()).contains("newsflow_ingest_records_total{outcome=\"success\",stage=\"ingest\"}");
+  }
+
+  @Test
+  @Order(7)
   void theEntitiesPageChartsTheTopEntities() {
     open("#/entities");
     await().atMost(PAGE).untilAsserted(() -> {

@@ -1,6 +1,5 @@
 package io.newsflow.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.api.Stage;
 import io.newsflow.stack.LocalStack;
 import io.newsflow.stack.StackConfig;
@@ -33,6 +32,7 @@ final class TestStack {
   private static LocalStack stack;
   private static Pipeline pipeline;
   private static Path config;
+  private static io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters;
 
   private TestStack() {}
 
@@ -47,6 +47,12 @@ final class TestStack {
   static synchronized Pipeline pipeline() {
     config();
     return pipeline;
+  }
+
+  /** Returns the test pipeline's meters, as {@code /metrics} serves them. */
+  static synchronized io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters() {
+    config();
+    return meters;
   }
 
   static Path dataDir() {
@@ -70,7 +76,9 @@ final class TestStack {
       stack = LocalStack.start(stackConfig);
       config = writeConfig(dataDir().resolve("it.properties"), Map.of());
       Settings settings = Settings.load(config, Map.of(), dataDir());
-      pipeline = new Pipeline(settings, new SimpleMeterRegistry()).prepare();
+      // The registry `newsflow up` serves on /metrics, so tests can check what Prometheus would scrape.
+      meters = Metrics.prometheus();
+      pipeline = new Pipeline(settings, meters).prepare();
       pipeline.startStages(EnumSet.allOf(Stage.class));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         pipeline.close();
