@@ -27,16 +27,32 @@ final class Browser {
 
   private Browser() {}
 
-  /** Returns a headless Chromium with a fresh profile, or skips (fails, if required) the calling test. */
-  static ChromeDriver start() {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String message = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-          + " (apt-get install chromium chromium-driver)";
-      if ("1".equals(System.getenv("NEWSFLOW_REQUIRE_BROWSER"))) {
-        Assertions.fail(message + ", and NEWSFLOW_REQUIRE_BROWSER=1 requires them");
-      }
-      Assumptions.abort("skipped: " + message);
+  /** Tells why the browser cannot run here, or null if it can. */
+  static String missing() {
+    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+      return null;
     }
+    return "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+  }
+
+  /**
+   * Fails if the browser is missing and {@code NEWSFLOW_REQUIRE_BROWSER=1}; otherwise skips the calling
+   * test when it is missing. Call it from {@code @BeforeEach}, so that each skipped test is reported
+   * with the reason.
+   */
+  static void assumeAvailable() {
+    String missing = missing();
+    if (missing != null) {
+      if ("1".equals(System.getenv("NEWSFLOW_REQUIRE_BROWSER"))) {
+        Assertions.fail(missing + ", and NEWSFLOW_REQUIRE_BROWSER=1 requires them");
+      }
+      Assumptions.abort("skipped: " + missing);
+    }
+  }
+
+  /** Returns a headless Chromium with a fresh profile; see {@link #assumeAvailable}. */
+  static ChromeDriver start() {
+    assumeAvailable();
     try {
       Path profile = Files.createTempDirectory("newsflow-chromium-");
       ChromeOptions options = new ChromeOptions();

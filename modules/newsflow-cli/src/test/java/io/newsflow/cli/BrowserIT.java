@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,9 @@ class BrowserIT {
 
   @BeforeAll
   static void importTheDemoAndOpenTheDashboard() throws Exception {
+    if (Browser.missing() != null) {
+      return; // each test reports the skip (or the failure, when the browser is required)
+    }
     browser = Browser.start();
     pipeline = TestStack.pipeline();
     Path demo = TestStack.root().resolve("deploy/demo/articles");
@@ -66,6 +70,11 @@ class BrowserIT {
     backend = new DashboardWiring(env, settings, pipeline, TestStack.meters());
     server = DashboardServer.start(new DashboardConfig("127.0.0.1", 0, null), backend);
     base = server.url().toString();
+  }
+
+  @BeforeEach
+  void needsTheBrowser() {
+    Browser.assumeAvailable();
   }
 
   @AfterAll
