@@ -43,6 +43,7 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
   private Replays replays;
   private ArticleInsights insights;
   private final LagHistory lag = new LagHistory();
+  private java.util.concurrent.ScheduledExecutorService sampler;
 
   DashboardWiring(Environment env, Settings settings, Pipeline pipeline, PrometheusMeterRegistry meters) {
     this.env = env;
@@ -113,6 +114,28 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
   @Override
   public Map<String, Object> topEntities(Duration window, String type, int size) {
     return insights().topEntities(window, type, size);
+  }
+
+  /**
+   * Records the consumer lag every {@code period} on a daemon thread until {@link #close}, so the lag
+   * chart has a history even while nobody has the page open.
+   */
+  synchronized void sampleLagEvery(Duration period) {
+    if (sampler != null) {
+      return;
+    }
+    sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "newsflow-lag-sampler");
+      t.setDaemon(true);
+      return t;
+    });
+    sampler.scheduleWithFixedDelay(() -> {
+      try {
+        lag.record(StatusReport.collect(env, settings, pipeline).values());
+      } catch (RuntimeException e) {
+        // Kafka down: the status page says so; the chart just has a gap.
+      }
+    }, 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   private synchronized ArticleInsights insights() {
@@ -227,6 +250,9 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (sampler != null) {
+      sampler.shutdownNow();
+    }
     if (deadLetters != null) {
       deadLetters.close();
     }

@@ -236,6 +236,7 @@ final class Pipeline implements AutoCloseable {
   /** Serves the dashboard, API and metrics on {@code dashboard.host:port} until this pipeline closes. */
   void serveDashboard(Environment env, io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
     DashboardWiring backend = remember(new DashboardWiring(env, settings, this, registry));
+    backend.sampleLagEvery(java.time.Duration.ofSeconds(10));
     io.newsflow.dashboard.DashboardServer server = remember(io.newsflow.dashboard.DashboardServer.start(settings.dashboard(), backend));
     System.out.println("dashboard      " + server.url());
   }
