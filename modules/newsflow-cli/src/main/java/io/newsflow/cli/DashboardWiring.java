@@ -18,6 +18,7 @@ import io.newsflow.dashboard.LagHistory;
 import io.newsflow.dashboard.Lineage;
 import io.newsflow.elasticsearch.ArticleInsights;
 import io.newsflow.elasticsearch.ArticleSearch;
+import io.newsflow.elasticsearch.SearchFilters;
 import java.time.Duration;
 import io.newsflow.kafka.DeadLetterReader;
 import java.util.ArrayList;
@@ -70,13 +71,13 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
   }
 
   @Override
-  public Map<String, Object> search(String query, int from, int size) {
-    return SearchCommand.toJson(pipeline.search().search(query, from, size));
+  public Map<String, Object> search(String query, Map<String, String> filters, int from, int size) {
+    return SearchCommand.toJson(pipeline.search().search(query, new SearchFilters(filters), from, size));
   }
 
   @Override
-  public Map<String, Object> facets(String query) {
-    return insights().facets(query, 10);
+  public Map<String, Object> facets(String query, Map<String, String> filters) {
+    return insights().facets(query, new SearchFilters(filters), 10);
   }
 
   @Override

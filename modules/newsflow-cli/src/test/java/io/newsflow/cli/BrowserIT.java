@@ -186,6 +186,15 @@ class BrowserIT {
       assertThat(text("#facets")).contains("people").contains("Tomas Reyvik").contains("text/plain");
     });
     Browser.screenshot(browser, "search");
+
+    // A facet value narrows the hits, and the facets, to the documents that have it.
+    browser.findElement(By.cssSelector("#facets [data-facet='content_type'] a[href*='content_type=text%2Fhtml']")).click();
+    await().atMost(PAGE).untilAsserted(() -> {
+      assertThat(text("#filters")).contains("content type: text/html");
+      List<String> titles = browser.findElements(By.cssSelector(".hit .title > a")).stream().map(WebElement::getText).toList();
+      assertThat(titles).isNotEmpty().containsOnly("Port Elwin celebrates as harbour bridge opens again");
+      assertThat(text("#facets [data-facet='content_type']")).doesNotContain("text/plain");
+    });
   }
 
   @Test

@@ -15,14 +15,17 @@ public interface DashboardBackend {
   /** Returns the pipeline's health: stack, stages and lag, index. */
   Map<String, Object> status();
 
-  /** Returns {@code {"total": n, "hits": [...]}} for a full-text query, hits {@code from} to {@code from + size}. */
-  Map<String, Object> search(String query, int from, int size);
+  /**
+   * Returns {@code {"total": n, "hits": [...]}} for a full-text query, hits {@code from} to
+   * {@code from + size}, among documents with the given facet values ({@link DashboardServer#FILTERS}).
+   */
+  Map<String, Object> search(String query, Map<String, String> filters, int from, int size);
 
   /**
    * Returns document counts for a query (all documents if blank) by site, language, content type,
-   * people, organisations, places and day.
+   * people, organisations, places and day, among documents with the given facet values.
    */
-  Map<String, Object> facets(String query);
+  Map<String, Object> facets(String query, Map<String, String> filters);
 
   /**
    * Returns the story of a document: {@code articles}, {@code shared_entities},

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/status} pipeline health: stack, stages, consumer lag, index
  *   <li>{@code GET /api/activity?window=1h} documents per stage over time, latency percentiles,
  *       failures by reason, lag over time
- *   <li>{@code GET /api/search?q=...&from=N&size=N} full-text search with highlights, paged
+ *   <li>{@code GET /api/search?q=...&from=N&size=N&people=...} full-text search with highlights, paged,
+ *       narrowed by facet values ({@link #FILTERS})
  *   <li>{@code GET /api/facets?q=...} counts by site, language, content type, people,
  *       organisations, places and day
  *   <li>{@code GET /api/entities?window=24h&type=PERSON&size=N} top entities over time
@@ -138,10 +139,10 @@ public final class DashboardServer implements AutoCloseable {
         if (q.isEmpty()) {
           json(exchange, 400, Map.of("error", "parameter q is required"));
         } else {
-          json(exchange, 200, backend.search(q, offset(query.get("from")), page(query.get("size"), 20)));
+          json(exchange, 200, backend.search(q, filters(query), offset(query.get("from")), page(query.get("size"), 20)));
         }
       } else if (path.equals("/api/facets")) {
-        json(exchange, 200, backend.facets(query.getOrDefault("q", "")));
+        json(exchange, 200, backend.facets(query.getOrDefault("q", ""), filters(query)));
       } else if (path.equals("/api/activity")) {
         json(exchange, 200, backend.activity(window(query.get("window"), Duration.ofHours(1))));
       } else if (path.equals("/api/entities")) {
@@ -275,6 +276,20 @@ public final class DashboardServer implements AutoCloseable {
     BadRequest(String message) {
       super(message);
     }
+  }
+
+  /** The facets a search can be narrowed by, as query parameters ({@code ?people=Tomas+Reyvik}). */
+  public static final List<String> FILTERS = List.of("site", "language", "content_type", "people", "organisations", "places");
+
+  private static Map<String, String> filters(Map<String, String> query) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String name : FILTERS) {
+      String value = blankToNull(query.get(name));
+      if (value != null) {
+        out.put(name, value);
+      }
+    }
+    return out;
   }
 
   /** Longest window a chart looks back over. */

@@ -17,7 +17,7 @@ class DashboardServerTest {
 
   private static final DashboardBackend BACKEND = new DashboardBackend() {
     @Override public Map<String, Object> status() { return Map.of("elasticsearch", Map.of("documents", 3)); }
-    @Override public Map<String, Object> search(String query, int from, int size) { return Map.of("total", 1, "query", query, "from", from, "size", size); }
+    @Override public Map<String, Object> search(String query, Map<String, String> filters, int from, int size) { return Map.of("total", 1, "query", query, "from", from, "size", size, "filters", filters); }
     @Override public Optional<Map<String, Object>> story(String id) { return id.equals("abc") ? Optional.of(Map.of("id", "abc", "articles", List.of())) : Optional.empty(); }
     @Override public Optional<Map<String, Object>> lineage(String id) { return id.equals("abc") ? Optional.of(Map.of("id", "abc", "steps", List.of())) : Optional.empty(); }
     @Override public Map<String, Object> activity(java.time.Duration window) { return Map.of("window_seconds", window.toSeconds()); }
@@ -28,7 +28,7 @@ class DashboardServerTest {
     @Override public Map<String, Object> replay(List<String> refs, String reason) { return Map.of("replayed", refs.size(), "reason", String.valueOf(reason)); }
     @Override public Map<String, Object> upload(String fileName, byte[] content) { return Map.of("id", fileName, "bytes", content.length); }
     @Override public Map<String, Object> documentStatus(String id) { return Map.of("id", id, "state", "pending"); }
-    @Override public Map<String, Object> facets(String query) { return Map.of("language", List.of(Map.of("key", "en", "count", 2)), "q", query); }
+    @Override public Map<String, Object> facets(String query, Map<String, String> filters) { return Map.of("language", List.of(Map.of("key", "en", "count", 2)), "q", query, "filters", filters); }
   };
 
   private static HttpResponse<String> post(URI base, String path, String contentType, byte[] body) throws Exception {
@@ -106,6 +106,9 @@ class DashboardServerTest {
       assertThat(get(base, "/api/entities?window=7d&type=PERSON&size=5", null).body())
           .contains("\"window_seconds\":604800").contains("\"type\":\"PERSON\"").contains("\"size\":5");
       assertThat(get(base, "/api/search?q=x&from=40&size=20", null).body()).contains("\"from\":40");
+      assertThat(get(base, "/api/search?q=x&people=Tomas%20Reyvik&language=en&colour=red", null).body())
+          .contains("\"filters\":{\"language\":\"en\",\"people\":\"Tomas Reyvik\"}");
+      assertThat(get(base, "/api/facets?q=x&places=Port%20Elwin", null).body()).contains("\"places\":\"Port Elwin\"");
       assertThat(get(base, "/api/search?q=x&from=-1", null).statusCode()).isEqualTo(400);
       assertThat(get(base, "/api/search?q=x&from=20000", null).statusCode()).isEqualTo(400);
       assertThat(get(base, "/api/openapi.json", null).body()).contains("\"openapi\"").contains("/api/stories/{id}");

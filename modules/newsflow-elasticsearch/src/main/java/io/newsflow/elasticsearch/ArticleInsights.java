@@ -278,14 +278,17 @@ public final class ArticleInsights {
   }
 
   /**
-   * Counts documents by the facets a reader filters news by: source folder or site, language, content
-   * type, people, organisations, places (top {@code size} each) and first-seen day.
+   * Counts documents by the facets a reader filters news by: site, language, content
+   * type, people, organisations, places (top {@code size} each) and first-seen day, among the
+   * documents matching {@code filters}.
    */
-  public Map<String, Object> facets(String queryText, int size) {
+  public Map<String, Object> facets(String queryText, SearchFilters filters, int size) {
     ObjectNode query = Json.mapper().createObjectNode();
     query.put("size", 0);
     ObjectNode bool = query.putObject("query").putObject("bool");
-    bool.putArray("filter").addObject().putObject("exists").put("field", "revision");
+    ArrayNode filter = bool.putArray("filter");
+    filter.addObject().putObject("exists").put("field", "revision");
+    filters.addTo(filter);
     if (queryText != null && !queryText.isBlank()) {
       ObjectNode sqs = bool.putArray("must").addObject().putObject("simple_query_string");
       sqs.put("query", queryText).put("default_operator", "and").putArray("fields").add("title^3").add("text");

@@ -47,8 +47,13 @@ public final class ArticleSearch {
   }
 
   /** Like {@link #search(String, int)}, the page of hits starting at {@code from} (0-based). */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public Result search(String query, int from, int size) {
+    return search(query, SearchFilters.NONE, from, size);
+  }
+
+  /** Like {@link #search(String, int, int)}, only among documents that match {@code filters}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Result search(String query, SearchFilters filters, int from, int size) {
     try {
       SearchResponse<Map> response = client.search(s -> s
           .index(config.indexAlias())
@@ -58,6 +63,7 @@ public final class ArticleSearch {
           .source(src -> src.filter(f -> f.includes("title", "source.uri", "language")))
           .query(q -> q.bool(b -> b
               .filter(INDEXED)
+              .filter(filters.queries())
               .must(m -> m.simpleQueryString(sq -> sq.query(query).fields("title^3", "text").defaultOperator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)))))
           .highlight(h -> h.fields("text", f -> f.fragmentSize(160).numberOfFragments(2))
               .fields("title", f -> f.numberOfFragments(0))
