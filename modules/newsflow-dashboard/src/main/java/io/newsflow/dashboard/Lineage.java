@@ -83,7 +83,7 @@ public final class Lineage {
         .max(Comparator.naturalOrder()).orElse(null);
     Instant lastSuccess = doc == null ? null : instant(doc.get("indexed_at"));
     String state;
-    if (lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess))) {
+    if (doc == null || lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess))) {
       state = "failed";
     } else {
       state = doc.get("enrichment") instanceof Map<?, ?> ? "enriched" : "searchable";

@@ -45,6 +45,7 @@ class LineageTest {
     Map<String, Object> neverIndexed = Lineage.of("d2", null, List.of(early));
     assertThat(neverIndexed).containsEntry("state", "failed").containsEntry("source", "file:///a.txt");
     assertThat(Lineage.of("d3", null, List.of())).isNull();
+    assertThat(Lineage.of("d4", null, List.of(Map.of("stage", "index", "reason", "rejected")))).containsEntry("state", "failed");
   }
 
   @Test
