@@ -153,16 +153,39 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
 
   @Override
   public synchronized List<Map<String, Object>> deadLetters(int limit, String reason, String stage) {
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<DeadLetterReader.Located> chosen = new ArrayList<>();
     boolean filtered = reason != null || stage != null;
     for (DeadLetterReader.Located located : reader().latest(filtered ? REPLAY_WINDOW : limit)) {
       if ((reason == null || located.letter().reason().code().equals(reason))
           && (stage == null || located.letter().stage().code().equals(stage))) {
-        out.add(letter(located));
-        if (out.size() == limit) {
+        chosen.add(located);
+        if (chosen.size() == limit) {
           break;
         }
       }
+    }
+    // A dead letter is resolved once a revision at least as new as the one that failed is indexed
+    // (enriched too, if enrichment is what failed): replayed after a fix, or imported again.
+    List<DocumentId> ids = chosen.stream().map(l -> l.letter().id()).filter(java.util.Objects::nonNull).distinct().toList();
+    Map<DocumentId, ArticleSearch.State> states;
+    try {
+      states = ids.isEmpty() ? Map.of() : pipeline.search().states(ids);
+    } catch (RuntimeException e) {
+      states = null; // Elasticsearch down: the list still comes from Kafka, without "resolved"
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (DeadLetterReader.Located located : chosen) {
+      Map<String, Object> letter = letter(located);
+      out.add(letter);
+      if (states == null) {
+        continue;
+      }
+      ArticleSearch.State state = located.letter().id() == null ? null : states.get(located.letter().id());
+      long failed = located.letter().revision();
+      boolean resolved = state != null && state.revision() >= failed
+          && (located.letter().stage() != io.newsflow.api.Stage.ENRICH
+              || state.enrichedRevision() != null && state.enrichedRevision() >= failed);
+      letter.put("resolved", resolved);
     }
     return out;
   }

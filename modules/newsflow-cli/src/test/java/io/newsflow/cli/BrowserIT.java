@@ -236,7 +236,7 @@ class BrowserIT {
     open("#/deadletters?reason=empty&stage=ingest");
     By row = By.cssSelector("#deadletters tr[data-source='" + source + "']");
     await().atMost(PAGE).until(() -> !browser.findElements(row).isEmpty());
-    assertThat(browser.findElement(row).getText()).contains("empty");
+    assertThat(browser.findElement(row).getText()).contains("empty").doesNotContain("resolved");
     Browser.screenshot(browser, "deadletters");
 
     String word = "zq" + Long.toHexString(System.nanoTime());
@@ -250,6 +250,9 @@ class BrowserIT {
       assertThat(browser.findElements(By.cssSelector(".hit"))).hasSize(1);
       assertThat(text(".hit mark")).isEqualTo(word);
     });
+    // The dead-letter list now marks it resolved.
+    open("#/deadletters?reason=empty&stage=ingest");
+    await().atMost(PAGE).untilAsserted(() -> assertThat(text("#deadletters tr[data-source='" + source + "']")).contains("resolved"));
     // Its lineage keeps the failure, then shows it indexed.
     open("#/document/" + id("late-notice.txt"));
     await().atMost(PAGE).untilAsserted(() -> {
