@@ -68,11 +68,13 @@ record StatusReport(Map<String, Object> values, boolean healthy) {
       out.put("bootstrap_servers", config.bootstrapServers());
       out.put("brokers", admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size());
       List<Map<String, Object>> stages = new ArrayList<>();
-      for (String group : List.of(config.enrichGroup(), config.indexGroup())) {
+      for (io.newsflow.kafka.Lane laneOf : io.newsflow.kafka.Lane.values())
+      for (String group : List.of(config.enrichGroup(laneOf), config.indexGroup(laneOf))) {
+        boolean enrich = group.equals(config.enrichGroup(laneOf));
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        for (String topic : group.equals(config.enrichGroup()) ? List.of(config.extractedTopic()) : List.of(config.extractedTopic(), config.enrichmentsTopic())) {
+        for (String topic : enrich ? List.of(config.extractedTopic(laneOf)) : List.of(config.extractedTopic(laneOf), config.enrichmentsTopic(laneOf))) {
           var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions();
           partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         }
@@ -86,7 +88,8 @@ record StatusReport(Map<String, Object> values, boolean healthy) {
           total += l;
         }
         Map<String, Object> stage = new LinkedHashMap<>();
-        stage.put("stage", group.equals(config.enrichGroup()) ? "enrich" : "index");
+        stage.put("stage", enrich ? "enrich" : "index");
+        stage.put("lane", laneOf.name().toLowerCase(java.util.Locale.ROOT));
         stage.put("group", group);
         stage.put("members", description.members().size());
         stage.put("state", description.groupState().toString().toLowerCase(java.util.Locale.ROOT));

@@ -30,12 +30,19 @@ public final class DocumentPublisher {
     this.config = config;
   }
 
+  /** Publishes {@code document} to its lane's topic: batch if it belongs to an import job, live otherwise. */
   public CompletableFuture<RecordMetadata> publish(ExtractedDocument document) {
-    return send(new ProducerRecord<>(config.extractedTopic(), document.id().value(), Json.encode(document)));
+    return send(new ProducerRecord<>(config.extractedTopic(Lane.ofJob(document.jobId())), document.id().value(),
+        Json.encode(document)));
   }
 
   public CompletableFuture<RecordMetadata> publish(Enrichment enrichment) {
-    return send(new ProducerRecord<>(config.enrichmentsTopic(), enrichment.id().value(), Json.encode(enrichment)));
+    return publish(enrichment, Lane.LIVE);
+  }
+
+  /** Publishes {@code enrichment} to {@code lane}'s enrichments topic (the lane its document came in). */
+  public CompletableFuture<RecordMetadata> publish(Enrichment enrichment, Lane lane) {
+    return send(new ProducerRecord<>(config.enrichmentsTopic(lane), enrichment.id().value(), Json.encode(enrichment)));
   }
 
   /**
