@@ -37,8 +37,16 @@ final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @Option(names = "--files", description = "Files to generate (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+  @Option(names = "--files", description = "Files to generate (default: ${DEFAULT-VALUE}).", defaultValue = "3200")
   int files;
+
+  @Option(names = "--profile", description = "Generated corpus: news-archive (3,200 files ~ 100 MB), light or tiny (default: ${DEFAULT-VALUE}).",
+      defaultValue = "news-archive")
+  String profile;
+
+  @Option(names = "--live-probes", description = {"While the import runs, upload this many small files through the dashboard's",
+      "live path (one a second) and report their upload -> searchable latency (default: ${DEFAULT-VALUE})."}, defaultValue = "0")
+  int liveProbes;
 
   @Option(names = "--corpus", description = "Import this folder instead of a generated corpus (it must not be indexed yet).")
   Path corpus;
@@ -60,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
       // A fresh folder each run: the same paths would be skipped as unchanged.
       dir = env.dataDir.resolve("bench/corpus-" + UUID.randomUUID().toString().substring(0, 8));
       System.err.println("bench: generating " + files + " files in " + dir + " ...");
-      new CorpusGenerator(seed).generate(dir, files);
+      new CorpusGenerator(seed).generate(dir, files, GenerateCommand.profile(profile));
     }
     Set<String> ids;
     long bytes;
@@ -91,11 +99,13 @@ final class BenchCommand implements Callable<Integer> {
         }
       }, "bench-import");
       importer.start();
+      LiveProbe probe = liveProbes > 0 ? LiveProbe.start(pipeline, env.settings().dashboard(), liveProbes, importing) : null;
       Instant deadline = start.plus(timeout);
       while (!tracker.poll() && Instant.now().isBefore(deadline)) {
         Thread.sleep(250);
       }
       importer.join();
+      Map<String, Object> live = probe == null ? null : probe.finish();
       double searchableSeconds = tracker.lastSearchable() == null ? 0 : Duration.between(start, tracker.lastSearchable()).toMillis() / 1000.0;
       double enrichedSeconds = tracker.lastEnriched() == null ? 0 : Duration.between(start, tracker.lastEnriched()).toMillis() / 1000.0;
       Map<String, Object> report = new LinkedHashMap<>();
@@ -110,6 +120,9 @@ final class BenchCommand implements Callable<Integer> {
       report.put("latency_enriched_ms", tracker.enriched());
       report.put("not_searchable", tracker.pendingSearchable());
       report.put("not_enriched", tracker.pendingEnriched());
+      if (live != null) {
+        report.put("live_probe", live);
+      }
       if (json) {
         System.out.println(Json.encodeToString(report));
       } else {

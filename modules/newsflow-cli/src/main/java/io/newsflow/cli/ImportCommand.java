@@ -167,10 +167,18 @@ final class ImportCommand implements Callable<Integer> {
     if (await) {
       ImportReport report = waitForReport(pipeline, store, spec.id(), timeout);
       out.put("seconds_until_searchable", Math.round((System.nanoTime() - started) / 1e6) / 1000.0);
-      out.put("report", report);
+      // With --wait the counts are the reconciled ones, over the whole job (a resumed job included).
+      out.put("seen", report.seen());
+      out.put("indexed", report.indexed());
+      out.put("unchanged", report.unchanged());
+      out.put("duplicates", report.duplicates());
+      out.put("failed", report.failed());
+      out.put("missing", report.missing());
+      out.put("failures", report.failures());
+      out.put("timed_out", report.missing() > 0);
+      out.put("by_format", report.byFormat());
       if (!json) {
-        printRunSummary(System.out, out);
-        printReport(System.out, report, false);
+        printReport(System.out, report, true);
       } else {
         System.out.println(Json.encodeToString(out));
       }
