@@ -236,8 +236,10 @@ final class ImportCommand implements Callable<Integer> {
   static ImportReport reconcile(Pipeline pipeline, JobStore store, String jobId, Map<DocumentId, ImportReport.LaterFailure> later,
       java.util.function.Consumer<ImportReport.Item> each) {
     return ImportReport.reconcile(jobId, store.isFinished(jobId), ImportReport.lastPerItem(store, jobId).values(), ids -> {
+      // A search, not a real-time get: "indexed" means a user's search finds it, refresh included.
       Map<DocumentId, Long> revisions = new HashMap<>();
-      pipeline.search().states(ids).forEach((id, state) -> revisions.put(id, state.revision()));
+      pipeline.search().searchable(ids.stream().map(DocumentId::value).toList())
+          .forEach((id, state) -> revisions.put(new DocumentId(id), state.revision()));
       return revisions;
     }, later, each);
   }
