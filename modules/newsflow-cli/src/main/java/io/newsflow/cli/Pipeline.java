@@ -139,10 +139,21 @@ final class Pipeline implements AutoCloseable {
     return new NlpEnricher(new BasicEnricher(), recognizer, settings.integer("enrich.max-chars"));
   }
 
+  private TikaExtractor tika;
+
+  private synchronized TikaExtractor tika() {
+    if (tika == null) {
+      tika = remember(new TikaExtractor(settings.extraction()));
+    }
+    return tika;
+  }
+
   /** Returns the ingest stage's importer, sharing this pipeline's producer. */
   synchronized Importer importer() {
     if (importer == null) {
-      Extractor extractor = remember(new TikaExtractor(settings.extraction()));
+      // Created on first use: loading Tika's parsers takes seconds, and a re-import where nothing
+      // changed never extracts anything.
+      Extractor extractor = file -> tika().extract(file);
       IndexedState indexed = new IndexedState() {
         @Override
         public Map<io.newsflow.api.DocumentId, IndexedState.Known> lookup(List<io.newsflow.api.DocumentId> ids) {

@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * not extracted. With a {@link JobJournal}, each item's outcome is appended once Kafka acknowledged
  * it, which is what makes a job resumable and reportable.
  *
- * <p>Memory: at most {@code threads * 4} items are in flight; the walk is lazy. What grows with the
+ * <p>Memory: at most {@code threads * 4} items are in flight plus one lookup batch (1,000 items, of them at most 64 spooled archive entries); the walk is lazy. What grows with the
  * number of items is the content-hash map used to find duplicates (about 200 bytes per new item) and,
  * only if asked for, the list of published documents.
  *
@@ -62,8 +62,14 @@ public final class Importer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
 
-  /** Items looked up in the index at once: one mget each. */
-  private static final int LOOKUP_BATCH = 256;
+  /**
+   * Items looked up in the index at once: one mget each. A round trip to a busy Elasticsearch costs
+   * tens to hundreds of ms, so a re-import of an unchanged tree is mostly these: fewer, larger ones.
+   */
+  private static final int LOOKUP_BATCH = 1000;
+
+  /** Archive entries spooled to disk that a batch may hold before it is looked up (bounds temp space). */
+  private static final int SPOOLED_BATCH = 64;
 
   private final Extractor extractor;
   private final DocumentPublisher publisher;
@@ -160,6 +166,7 @@ public final class Importer implements AutoCloseable {
     Context ctx = new Context(run, counts, pending, broken, published);
     long lastReport = System.nanoTime();
     List<SourceItem> batch = new ArrayList<>(LOOKUP_BATCH);
+    int spooled = 0;
     while (items.hasNext() && broken.get() == null) {
       SourceItem item = items.next();
       if (run.skip().test(item.uri().toString())) {
@@ -173,10 +180,12 @@ public final class Importer implements AutoCloseable {
         fail(ctx, item, null, item.failure(), null, item.message());
       } else {
         batch.add(item);
+        spooled += item.temporary() ? 1 : 0;
       }
-      if (batch.size() == LOOKUP_BATCH) {
+      if (batch.size() == LOOKUP_BATCH || spooled == SPOOLED_BATCH) {
         submitBatch(batch, ctx);
         batch = new ArrayList<>(LOOKUP_BATCH);
+        spooled = 0;
       }
       if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(2)) {
         progress.accept(counts.progress());

@@ -20,15 +20,34 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobJournal implements AutoCloseable {
 
-  private static final long FORCE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
-
   private final FileChannel channel;
   private final OutputStream out;
-  private long lastForce = System.nanoTime();
+  private final Thread forcer;
+  private volatile boolean dirty;
+  private volatile boolean closed;
 
   JobJournal(Path file) throws IOException {
     this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     this.out = Channels.newOutputStream(channel);
+    // fsync on a thread of its own: on a busy disk one can take hundreds of ms, which the import
+    // must not wait for.
+    this.forcer = new Thread(this::forceEverySecond, "newsflow-journal-sync");
+    forcer.setDaemon(true);
+    forcer.start();
+  }
+
+  private void forceEverySecond() {
+    while (!closed) {
+      try {
+        Thread.sleep(TimeUnit.SECONDS.toMillis(1));
+        if (dirty) {
+          dirty = false;
+          channel.force(false);
+        }
+      } catch (InterruptedException | IOException e) {
+        return; // closed: close() forces what is left
+      }
+    }
   }
 
   /** Appends one entry (one write of one whole line). */
@@ -39,10 +58,7 @@ public final class JobJournal implements AutoCloseable {
     line[json.length] = '\n';
     try {
       out.write(line);
-      if (System.nanoTime() - lastForce > FORCE_EVERY_NANOS) {
-        channel.force(false);
-        lastForce = System.nanoTime();
-      }
+      dirty = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the job journal: " + e.getMessage(), e);
     }
@@ -50,6 +66,8 @@ public final class JobJournal implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
+    closed = true;
+    forcer.interrupt();
     channel.force(false);
     channel.close();
   }
