@@ -45,7 +45,7 @@ public final class JobJournal implements AutoCloseable {
           channel.force(false);
         }
       } catch (InterruptedException | IOException e) {
-        return; // closed: close() forces what is left
+        return; // closed meanwhile: close() forced what was left
       }
     }
   }
@@ -66,8 +66,9 @@ public final class JobJournal implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
+    // No interrupt: an interrupted FileChannel.force closes the channel under us. The thread sees
+    // the flag within a second, or finds the channel closed, and ends.
     closed = true;
-    forcer.interrupt();
     channel.force(false);
     channel.close();
   }
