@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Reconciles an import job: every item its journal names is matched against what the index holds
@@ -146,10 +145,5 @@ public record ImportReport(String jobId, boolean finished, long seen, long index
     Map<String, JournalEntry> last = new LinkedHashMap<>();
     store.read(jobId, e -> last.put(e.item(), e));
     return last;
-  }
-
-  /** Returns a function from id to the revision, for tests and simple lookups. */
-  static IndexLookup of(Function<List<DocumentId>, Map<DocumentId, Long>> f) {
-    return f::apply;
   }
 }
