@@ -285,14 +285,20 @@ public final class Importer implements AutoCloseable {
       inFlight.acquireUninterruptibly();
       ctx.pending().register();
       SourceFile file = new SourceFile(item.uri(), item.path(), item.size(), item.modified(), Instant.now(), run.jobId());
-      CompletableFuture.supplyAsync(() -> processItem(file, item, sha, ctx), pool)
-          .thenCompose(f -> f)
+      CompletableFuture<CompletableFuture<?>> extracted = CompletableFuture.supplyAsync(() -> processItem(file, item, sha, ctx), pool);
+      // The slot frees once the item is extracted and handed to the producer, not when Kafka
+      // acknowledges it: acks=all on a busy broker takes tens to hundreds of ms, and waiting for it
+      // here capped the import at (4 x threads) items per ack round trip. The producer's own
+      // buffer (buffer.memory) bounds what is sent and not yet acknowledged.
+      extracted.whenComplete((f, e) -> {
+        item.discard();
+        inFlight.release();
+      });
+      extracted.thenCompose(f -> f)
           .whenComplete((r, e) -> {
             if (e != null) {
               ctx.broken().compareAndSet(null, e);
             }
-            item.discard();
-            inFlight.release();
             ctx.pending().arriveAndDeregister();
           });
     }
