@@ -141,13 +141,13 @@ public final class CorpusGenerator {
     head.append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"")
         .append(a.title).append("\",\"datePublished\":\"").append(a.date).append("T08:00:00Z\",\"author\":{\"@type\":\"Person\",\"name\":\"")
         .append(a.author).append("\"}}</script><script>");
-    for (int k = 0; k < 120; k++) {
+    for (int k = 0; k < 200; k++) {
       head.append("window.__cfg").append(k).append("={slot:'div-gpt-ad-").append(i).append('-').append(k)
           .append("',sizes:[[300,250],[728,90]],targeting:{section:'news',pos:").append(k)
           .append("},consent:function(c){return c&&c.purposes&&c.purposes[").append(k % 10).append("]}};");
     }
     head.append("</script><style>");
-    for (int k = 0; k < 160; k++) {
+    for (int k = 0; k < 240; k++) {
       head.append(".c").append(k).append("{margin:0 ").append(k % 7).append("px;padding:").append(k % 5)
           .append("px;color:#").append(String.format("%06x", k * 4099 % 0xffffff)).append(";font-size:").append(12 + k % 9).append("px}");
     }

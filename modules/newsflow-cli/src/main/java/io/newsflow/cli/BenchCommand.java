@@ -87,11 +87,14 @@ final class BenchCommand implements Callable<Integer> {
         return out;
       }, ids);
       AtomicBoolean importing = new AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicReference<ImportSummary> imported = new java.util.concurrent.atomic.AtomicReference<>();
+      boolean retained = false;
       Instant start = Instant.now();
       Path importDir = dir;
       Thread importer = new Thread(() -> {
         try {
           ImportSummary summary = pipeline.importer().run(List.of(importDir), "bench-" + UUID.randomUUID(), p -> {});
+          imported.set(summary);
           System.err.printf("bench: import published %d, failed %d in %.1f s%n", summary.published(), summary.failed(),
               Duration.between(start, Instant.now()).toMillis() / 1000.0);
         } finally {
@@ -102,6 +105,15 @@ final class BenchCommand implements Callable<Integer> {
       LiveProbe probe = liveProbes > 0 ? LiveProbe.start(pipeline, env.settings().dashboard(), liveProbes, importing) : null;
       Instant deadline = start.plus(timeout);
       while (!tracker.poll() && Instant.now().isBefore(deadline)) {
+        if (!retained && imported.get() != null) {
+          retained = true;
+          Set<String> published = imported.get().publishedDocuments().stream().map(p -> p.id().value()).collect(Collectors.toSet());
+          int skipped = tracker.retainOnly(published);
+          if (skipped > 0) {
+            System.err.println("bench: " + skipped + " file(s) were not published (duplicates of indexed documents, unchanged or"
+                + " failed) and are left out; use a new --seed for a corpus of its own");
+          }
+        }
         Thread.sleep(250);
       }
       importer.join();
@@ -113,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
       report.put("megabytes", Math.round(bytes / 1e4) / 100.0);
       report.put("cores", Runtime.getRuntime().availableProcessors());
       report.put("searchable_seconds", searchableSeconds);
-      report.put("documents_per_second", searchableSeconds == 0 ? 0 : Math.round(ids.size() / searchableSeconds * 10) / 10.0);
+      report.put("documents_per_second", searchableSeconds == 0 ? 0 : Math.round(tracker.searchable().count() / searchableSeconds * 10) / 10.0);
       report.put("megabytes_per_second", searchableSeconds == 0 ? 0 : Math.round(bytes / 1e6 / searchableSeconds * 100) / 100.0);
       report.put("enriched_seconds", enrichedSeconds);
       report.put("latency_searchable_ms", tracker.searchable());
