@@ -364,6 +364,23 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
+  /** Describes every job, newest first: the rows of `import jobs` and of the dashboard's /api/jobs. */
+  static List<Map<String, Object>> jobRows(JobStore store) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (JobStore.JobSpec spec : store.list()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("job_id", spec.id());
+      row.put("created", spec.created().toString());
+      row.put("finished", store.isFinished(spec.id()));
+      row.put("paths", spec.paths());
+      if (spec.listFile() != null) {
+        row.put("list_file", spec.listFile());
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
   /** `newsflow import jobs`. */
   @Command(name = "jobs", mixinStandardHelpOptions = true, description = "List import jobs, newest first.")
   static final class Jobs implements Callable<Integer> {
@@ -375,19 +392,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      JobStore store = jobs(parent.main.environment());
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (JobStore.JobSpec spec : store.list()) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("job_id", spec.id());
-        row.put("created", spec.created().toString());
-        row.put("finished", store.isFinished(spec.id()));
-        row.put("paths", spec.paths());
-        if (spec.listFile() != null) {
-          row.put("list_file", spec.listFile());
-        }
-        rows.add(row);
-      }
+      List<Map<String, Object>> rows = jobRows(jobs(parent.main.environment()));
       if (json) {
         System.out.println(Json.encodeToString(rows));
       } else {
