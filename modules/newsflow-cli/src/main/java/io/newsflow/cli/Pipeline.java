@@ -16,6 +16,7 @@ import io.newsflow.elasticsearch.ArticleSearch;
 import io.newsflow.elasticsearch.DocumentIndexer;
 import io.newsflow.elasticsearch.ElasticsearchClients;
 import io.newsflow.elasticsearch.ElasticsearchConfig;
+import io.newsflow.elasticsearch.StoryAssigner;
 import io.newsflow.enrich.BasicEnricher;
 import io.newsflow.enrich.EntityRecognizer;
 import io.newsflow.enrich.NlpEnricher;
@@ -188,6 +189,21 @@ final class Pipeline implements AutoCloseable {
             .build();
         startThread("newsflow-enrich-" + i, runner);
       }
+    }
+    if (stages.contains(Stage.STORY)) {
+      // One runner, whatever enrich.workers says: the single partition admits one consumer anyway.
+      Topics.requireSingleStoriesPartition(admin(), kafka);
+      StageRunner<Enrichment, String> runner = StageRunner.<Enrichment, String>builder()
+          .stage(Stage.STORY)
+          .consumer(KafkaClients.consumer(kafka, kafka.storyGroup(), "newsflow-story", 200))
+          .topics(List.of(kafka.storiesTopic()))
+          .decoder((topic, value) -> Json.decode(value, Enrichment.class))
+          .batchStage(new StoryAssigner(esClient(), elasticsearch))
+          .subjectOf(e -> new StageRunner.Subject(e.id(), null, e.revision(), null))
+          .deadLetters(publisher())
+          .meters(meters)
+          .build();
+      startThread("newsflow-story", runner);
     }
     if (stages.contains(Stage.INGEST)) {
       Importer importer = importer();

@@ -68,11 +68,14 @@ record StatusReport(Map<String, Object> values, boolean healthy) {
       out.put("bootstrap_servers", config.bootstrapServers());
       out.put("brokers", admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size());
       List<Map<String, Object>> stages = new ArrayList<>();
-      for (String group : List.of(config.enrichGroup(), config.indexGroup())) {
+      for (String group : List.of(config.enrichGroup(), config.indexGroup(), config.storyGroup())) {
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        for (String topic : group.equals(config.enrichGroup()) ? List.of(config.extractedTopic()) : List.of(config.extractedTopic(), config.enrichmentsTopic())) {
+        List<String> topics = group.equals(config.enrichGroup()) ? List.of(config.extractedTopic())
+            : group.equals(config.storyGroup()) ? List.of(config.storiesTopic())
+            : List.of(config.extractedTopic(), config.enrichmentsTopic());
+        for (String topic : topics) {
           var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions();
           partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         }
@@ -86,7 +89,7 @@ record StatusReport(Map<String, Object> values, boolean healthy) {
           total += l;
         }
         Map<String, Object> stage = new LinkedHashMap<>();
-        stage.put("stage", group.equals(config.enrichGroup()) ? "enrich" : "index");
+        stage.put("stage", group.equals(config.enrichGroup()) ? "enrich" : group.equals(config.storyGroup()) ? "story" : "index");
         stage.put("group", group);
         stage.put("members", description.members().size());
         stage.put("state", description.groupState().toString().toLowerCase(java.util.Locale.ROOT));

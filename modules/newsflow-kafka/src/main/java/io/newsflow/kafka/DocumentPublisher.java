@@ -34,8 +34,15 @@ public final class DocumentPublisher {
     return send(new ProducerRecord<>(config.extractedTopic(), document.id().value(), Json.encode(document)));
   }
 
-  public CompletableFuture<RecordMetadata> publish(Enrichment enrichment) {
-    return send(new ProducerRecord<>(config.enrichmentsTopic(), enrichment.id().value(), Json.encode(enrichment)));
+  /**
+   * Publishes {@code enrichment} to the enrichments topic (for the index stage) and to the
+   * single-partition stories topic (for the story stage); completes when both are durable.
+   */
+  public CompletableFuture<Void> publish(Enrichment enrichment) {
+    byte[] value = Json.encode(enrichment);
+    return CompletableFuture.allOf(
+        send(new ProducerRecord<>(config.enrichmentsTopic(), enrichment.id().value(), value)),
+        send(new ProducerRecord<>(config.storiesTopic(), enrichment.id().value(), value)));
   }
 
   /**
