@@ -259,14 +259,19 @@ public final class ArticleSearch {
   }
 
   /**
-   * Adds to each quotation of {@code doc}'s enrichment ({@code enrichment.quotes[].sources}) the number
-   * of independent documents of {@code story} that report it, {@code doc} included (see
-   * {@link Corroboration}). Returns {@code doc} unchanged if it has no quotations.
+   * Adds to each quotation and each key claim of {@code doc}'s enrichment ({@code enrichment.quotes[].sources},
+   * {@code enrichment.claims[].sources}) the number of independent documents of {@code story} that
+   * report it, {@code doc} included (see {@link Corroboration}). Returns {@code doc} unchanged if it has
+   * neither.
    */
   @SuppressWarnings("unchecked")
   public Map<String, Object> withCorroboration(Map<String, Object> doc, Story story, double duplicateThreshold) {
-    if (!(doc.get("enrichment") instanceof Map<?, ?> enrichment) || !(enrichment.get("quotes") instanceof List<?> quotes)
-        || quotes.isEmpty()) {
+    if (!(doc.get("enrichment") instanceof Map<?, ?> enrichment)) {
+      return doc;
+    }
+    List<?> quotes = enrichment.get("quotes") instanceof List<?> q ? q : List.of();
+    List<?> claims = enrichment.get("claims") instanceof List<?> c ? c : List.of();
+    if (quotes.isEmpty() && claims.isEmpty()) {
       return doc;
     }
     String id = String.valueOf(doc.get("id"));
@@ -277,7 +282,8 @@ public final class ArticleSearch {
         SearchResponse<Map> response = client.search(s -> s
             .index(config.indexAlias())
             .size(others.size())
-            .source(src -> src.filter(f -> f.includes("seen_at", "enrichment.quotes.text", "enrichment.minhash")))
+            .source(src -> src.filter(f -> f.includes("seen_at", "enrichment.quotes.text", "enrichment.minhash",
+                "enrichment.claims.text", "enrichment.claims.facts")))
             .sort(o -> o.field(f -> f.field("seen_at")))
             .query(q -> q.ids(i -> i.values(others))), Map.class);
         for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
@@ -291,25 +297,47 @@ public final class ArticleSearch {
             }
           }
           sources.add(new Corroboration.Source(hit.id(), texts,
-              e.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of()));
+              e.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of(), claimsOf(e.get("claims"))));
         }
       } catch (IOException e) {
         throw unreachable(e);
       }
     }
-    List<String> texts = quotes.stream().map(q -> q instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "").toList();
     List<Number> minhash = enrichment.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of();
-    List<Integer> counts = Corroboration.count(texts, minhash, sources, duplicateThreshold);
-    List<Map<String, Object>> counted = new ArrayList<>();
-    for (int i = 0; i < quotes.size(); i++) {
-      Map<String, Object> q = new java.util.LinkedHashMap<>((Map<String, Object>) quotes.get(i));
-      q.put("sources", counts.get(i));
-      counted.add(q);
-    }
     Map<String, Object> newEnrichment = new java.util.LinkedHashMap<>((Map<String, Object>) enrichment);
-    newEnrichment.put("quotes", counted);
+    if (!quotes.isEmpty()) {
+      List<String> texts = quotes.stream().map(q -> q instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "").toList();
+      newEnrichment.put("quotes", withSources(quotes, Corroboration.count(texts, minhash, sources, duplicateThreshold)));
+    }
+    if (!claims.isEmpty()) {
+      newEnrichment.put("claims", withSources(claims, Corroboration.countClaims(claimsOf(claims), minhash, sources, duplicateThreshold)));
+    }
     Map<String, Object> out = new java.util.LinkedHashMap<>(doc);
     out.put("enrichment", newEnrichment);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> withSources(List<?> items, List<Integer> counts) {
+    List<Map<String, Object>> counted = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Map<String, Object> item = new java.util.LinkedHashMap<>((Map<String, Object>) items.get(i));
+      item.put("sources", counts.get(i));
+      counted.add(item);
+    }
+    return counted;
+  }
+
+  private static List<Corroboration.Claim> claimsOf(Object claims) {
+    List<Corroboration.Claim> out = new ArrayList<>();
+    if (claims instanceof List<?> list) {
+      for (Object c : list) {
+        if (c instanceof Map<?, ?> m && m.get("text") != null) {
+          List<String> facts = m.get("facts") instanceof List<?> f ? f.stream().map(String::valueOf).toList() : List.of();
+          out.add(new Corroboration.Claim(m.get("text").toString(), facts));
+        }
+      }
+    }
     return out;
   }
 
