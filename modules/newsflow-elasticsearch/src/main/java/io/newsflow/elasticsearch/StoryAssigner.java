@@ -83,16 +83,50 @@ public final class StoryAssigner implements BatchStage<Enrichment, String> {
     return outcomes;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Outcome<String> assign(Enrichment e) throws IOException {
-    String id = e.id().value();
-    Instant seenAt = e.seenAt() != null ? e.seenAt() : e.enrichedAt();
+  /**
+   * Assigns stories to {@code enrichments}, in this order, as the story stage would, but against an
+   * in-memory store instead of the index (every earlier document is a candidate): for evaluations and
+   * tests of the rule. Returns each document id's story id.
+   */
+  public static Map<String, String> assignInMemory(List<Enrichment> enrichments) {
+    Map<String, Head> stories = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> views = new java.util.HashMap<>();
+    for (Enrichment e : enrichments) {
+      String id = e.id().value();
+      Instant seenAt = seenAt(e);
+      Map<String, Object> self = StoryClustering.view(id, seenAt, e.publishedDate(), entities(e));
+      List<Candidate> candidates = new ArrayList<>();
+      stories.forEach((other, head) -> candidates.add(new Candidate(other, head, views.get(other))));
+      Decision decision = StoryClustering.decide(id, seenAt, self, Optional.ofNullable(stories.get(id)), candidates);
+      stories.replaceAll((other, head) -> decision.absorbed().contains(head.id()) ? decision.story() : head);
+      stories.put(id, decision.story());
+      views.put(id, self);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    stories.forEach((id, head) -> out.put(id, head.id()));
+    return out;
+  }
+
+  private static Instant seenAt(Enrichment e) {
+    return e.seenAt() != null ? e.seenAt() : e.enrichedAt();
+  }
+
+  /** Returns the entities the rule compares (persons, organisations, places) as {@code key}/{@code type} maps. */
+  private static List<Map<String, Object>> entities(Enrichment e) {
     List<Map<String, Object>> entities = new ArrayList<>();
     for (Entities.Entity entity : e.entities()) {
       if (entity.type() != Entities.Type.MISC) {
         entities.add(Map.of("key", entity.key(), "type", entity.type().code()));
       }
     }
+    return entities;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Outcome<String> assign(Enrichment e) throws IOException {
+    String id = e.id().value();
+    Instant seenAt = seenAt(e);
+    List<Map<String, Object>> entities = entities(e);
     Map<String, Object> self = StoryClustering.view(id, seenAt, e.publishedDate(), entities);
 
     GetResponse<Map> own = client.get(g -> g.index(config.indexAlias()).id(id).sourceIncludes("story.id", "story.head_seen_at",
