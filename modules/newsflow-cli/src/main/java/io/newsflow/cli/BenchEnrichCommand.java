@@ -34,9 +34,9 @@ import picocli.CommandLine.ParentCommand;
  * the CPU (wall time is reported beside them).
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
-    description = {"Benchmark the enrich stage in this process (no Kafka or Elasticsearch needed): documents/s and",
-        "sentences/s per core (CPU time of the measuring thread), overhead over the bare entity recogniser on the same",
-        "text, heap after GC and RSS of a worker, and how many workers an input rate needs."})
+    description = {"Benchmark the enrich stage in this process (no Kafka or Elasticsearch needed).",
+        "Reports documents/s and sentences/s per core (CPU time of the measuring thread), the overhead over the bare",
+        "entity recogniser on the same text, each step's share, heap after GC and RSS, and the workers --rate needs."})
 final class BenchEnrichCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -107,6 +107,7 @@ final class BenchEnrichCommand implements Callable<Integer> {
         recognizer.recognize(text);
       }
 
+      Map<String, Long> stepNanos = new java.util.TreeMap<>();
       long stageCpu = 0;
       long stageWall = 0;
       long bareCpu = 0;
@@ -116,7 +117,11 @@ final class BenchEnrichCommand implements Callable<Integer> {
         long c0 = threads.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
         for (ExtractedDocument d : docs) {
-          enricher.enrich(d);
+          if (enricher.enrich(d) instanceof Outcome.Success<Enrichment> s) {
+            for (Enrichment.EnricherRun run : s.value().enrichers()) {
+              stepNanos.merge(run.name(), run.took().toNanos(), Long::sum);
+            }
+          }
         }
         stageCpu += threads.getCurrentThreadCpuTime() - c0;
         stageWall += System.nanoTime() - w0;
@@ -150,6 +155,12 @@ final class BenchEnrichCommand implements Callable<Integer> {
       report.put("bare_recogniser_wall_seconds_per_round", round(bareWall / 1e9 / rounds, 3));
       // Everything the stage does beyond the recogniser's own call, over the recogniser's time.
       report.put("overhead_over_recogniser_percent", bareSeconds == 0 ? null : round((stageSeconds - bareSeconds) / bareSeconds * 100, 1));
+      // Each step's share of the stage's time, from the times recorded in enrichers (wall clock, so
+      // contention inflates them all alike).
+      long stepTotal = stepNanos.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, Object> steps = new LinkedHashMap<>();
+      stepNanos.forEach((name, nanos) -> steps.put(name, round(100.0 * nanos / Math.max(1, stepTotal), 1)));
+      report.put("step_share_percent", steps);
       report.put("heap_after_gc_mb", round(heapAfterGc / 1048576.0, 1));
       report.put("rss_mb", rssMegabytes());
       report.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0, 0));
