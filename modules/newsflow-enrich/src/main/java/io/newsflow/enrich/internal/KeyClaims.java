@@ -46,8 +46,8 @@ public final class KeyClaims {
     for (Span s : sentences) {
       String sentence = text.substring(s.getStart(), s.getEnd());
       int words = sentence.trim().split("\\s+").length;
-      if (sentence.indexOf('\n') >= 0 && sentence.substring(0, sentence.indexOf('\n')).trim().split("\\s+").length < MIN_WORDS) {
-        // A headline glued to the first sentence: keep what follows the line break.
+      if (sentence.indexOf('\n') >= 0) {
+        // A headline or byline glued to the first sentence: a sentence does not cross a line break.
         int cut = sentence.lastIndexOf('\n') + 1;
         s = new Span(s.getStart() + cut, s.getEnd());
         sentence = text.substring(s.getStart(), s.getEnd());
