@@ -28,10 +28,11 @@ import picocli.CommandLine.ParentCommand;
  * Measures end-to-end throughput and latency: generates (or takes) a corpus, imports it through the
  * running pipeline, and polls search until every document is searchable and enriched.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchEnrichCommand.class,
     description = {"Benchmark the running pipeline end to end (start it first: `newsflow up --detach --no-demo`).",
         "Generates a mixed corpus (HTML with site boilerplate, text, multi-page PDF, DOCX) unless --corpus is given,",
-        "imports it, and reports documents/s, MB/s, and file-seen -> searchable / -> enriched latency percentiles."})
+        "imports it, and reports documents/s, MB/s, and file-seen -> searchable / -> enriched latency percentiles.",
+        "`newsflow bench enrich` measures the enrich stage alone, in process."})
 final class BenchCommand implements Callable<Integer> {
 
   @ParentCommand

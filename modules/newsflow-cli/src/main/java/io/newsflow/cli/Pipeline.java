@@ -16,6 +16,7 @@ import io.newsflow.elasticsearch.ArticleSearch;
 import io.newsflow.elasticsearch.DocumentIndexer;
 import io.newsflow.elasticsearch.ElasticsearchClients;
 import io.newsflow.elasticsearch.ElasticsearchConfig;
+import io.newsflow.elasticsearch.StoryAssigner;
 import io.newsflow.enrich.BasicEnricher;
 import io.newsflow.enrich.EntityRecognizer;
 import io.newsflow.enrich.NlpEnricher;
@@ -174,11 +175,13 @@ final class Pipeline implements AutoCloseable {
 
   /** Starts the given stages on background threads. */
   Pipeline startStages(Set<Stage> stages) throws IOException {
-    // Each lane gets its own runners and consumer groups: a backfill's backlog never queues live traffic.
+    // Each lane gets its own runners and consumer groups: a backfill's backlog never queues live traffic. The lanes share
+    // one enricher and one indexer: a second CoreNLP model in memory would buy nothing.
+    DocumentIndexer indexer = stages.contains(Stage.INDEX) ? remember(new DocumentIndexer(esClient(), elasticsearch)) : null;
+    Enricher enricher = stages.contains(Stage.ENRICH) ? remember(enricher(settings)) : null;
     for (Lane lane : Lane.values()) {
       String suffix = lane == Lane.LIVE ? "" : "-batch";
       if (stages.contains(Stage.INDEX)) {
-        DocumentIndexer indexer = remember(new DocumentIndexer(esClient(), elasticsearch));
         for (int i = 0; i < settings.integer("index.workers"); i++) {
           StageRunner<IndexOperation, IndexResult> runner = StageRunner.<IndexOperation, IndexResult>builder()
               .stage(Stage.INDEX)
@@ -196,7 +199,6 @@ final class Pipeline implements AutoCloseable {
         }
       }
       if (stages.contains(Stage.ENRICH)) {
-        Enricher enricher = remember(enricher(settings));
         for (int i = 0; i < settings.integer("enrich.workers"); i++) {
           StageRunner<ExtractedDocument, Enrichment> runner = StageRunner.<ExtractedDocument, Enrichment>builder()
               .stage(Stage.ENRICH)
@@ -212,6 +214,21 @@ final class Pipeline implements AutoCloseable {
           startThread("newsflow-enrich" + suffix + "-" + i, runner);
         }
       }
+    }
+    if (stages.contains(Stage.STORY)) {
+      // One runner, whatever enrich.workers says: the single partition admits one consumer anyway.
+      Topics.requireSingleStoriesPartition(admin(), kafka);
+      StageRunner<Enrichment, String> runner = StageRunner.<Enrichment, String>builder()
+          .stage(Stage.STORY)
+          .consumer(KafkaClients.consumer(kafka, kafka.storyGroup(), "newsflow-story", 200))
+          .topics(List.of(kafka.storiesTopic()))
+          .decoder((topic, value) -> Json.decode(value, Enrichment.class))
+          .batchStage(new StoryAssigner(esClient(), elasticsearch))
+          .subjectOf(e -> new StageRunner.Subject(e.id(), null, e.revision(), null))
+          .deadLetters(publisher())
+          .meters(meters)
+          .build();
+      startThread("newsflow-story", runner);
     }
     if (stages.contains(Stage.INGEST)) {
       Importer importer = importer();

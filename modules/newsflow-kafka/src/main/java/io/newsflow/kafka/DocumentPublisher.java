@@ -36,13 +36,19 @@ public final class DocumentPublisher {
         Json.encode(document)));
   }
 
-  public CompletableFuture<RecordMetadata> publish(Enrichment enrichment) {
+  public CompletableFuture<Void> publish(Enrichment enrichment) {
     return publish(enrichment, Lane.LIVE);
   }
 
-  /** Publishes {@code enrichment} to {@code lane}'s enrichments topic (the lane its document came in). */
-  public CompletableFuture<RecordMetadata> publish(Enrichment enrichment, Lane lane) {
-    return send(new ProducerRecord<>(config.enrichmentsTopic(lane), enrichment.id().value(), Json.encode(enrichment)));
+  /**
+   * Publishes {@code enrichment} to {@code lane}'s enrichments topic (for the index stage; the lane its document came in) and
+   * to the single-partition stories topic shared by both lanes (for the story stage); completes when both are durable.
+   */
+  public CompletableFuture<Void> publish(Enrichment enrichment, Lane lane) {
+    byte[] value = Json.encode(enrichment);
+    return CompletableFuture.allOf(
+        send(new ProducerRecord<>(config.enrichmentsTopic(lane), enrichment.id().value(), value)),
+        send(new ProducerRecord<>(config.storiesTopic(), enrichment.id().value(), value)));
   }
 
   /**

@@ -77,6 +77,14 @@ public record KafkaConfig(
     return lane == Lane.LIVE ? indexGroup() : topicPrefix + "index-batch";
   }
 
+  /**
+   * Topic of the story stage: the enrichments again, on a single partition, so that one consumer at a
+   * time sees every document in one order and is the only writer of story ids.
+   */
+  public String storiesTopic() {
+    return topicPrefix + "stories";
+  }
+
   public String deadLetterTopic() {
     return topicPrefix + "deadletter";
   }
@@ -84,6 +92,11 @@ public record KafkaConfig(
   /** Consumer group of the enrich stage; derived from the prefix so separate pipelines never share one. */
   public String enrichGroup() {
     return topicPrefix + "enrich";
+  }
+
+  /** Consumer group of the story stage. */
+  public String storyGroup() {
+    return topicPrefix + "story";
   }
 
   /** Consumer group of the index stage. */
