@@ -75,17 +75,19 @@ final class ImportCommand implements Callable<Integer> {
         Map<FailureReason, Long> failures = new EnumMap<>(summary.failures());
         long failed = summary.failed();
         long indexed = summary.published();
+        long embedded = summary.embedded();
         boolean timedOut = false;
         if (await) {
           deadLetters.seek(dlqStart);
           Waited waited = waitUntilDone(pipeline.search(), deadLetters, summary, jobId);
           indexed = waited.indexed;
+          embedded = waited.embedded;
           failed += waited.failures.values().stream().mapToLong(Long::longValue).sum();
           waited.failures.forEach((reason, n) -> failures.merge(reason, n, Long::sum));
           timedOut = waited.pending > 0;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        print(summary, indexed, failed, failures, timedOut, seconds);
+        print(summary, indexed, embedded, failed, failures, timedOut, seconds);
         if (timedOut) {
           return Main.EXIT_UNAVAILABLE;
         }
@@ -98,15 +100,21 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private record Waited(long indexed, Map<FailureReason, Long> failures, long pending) {}
+  /** Counts files indexed and embedded documents indexed apart; failures are those of files. */
+  private record Waited(long indexed, long embedded, Map<FailureReason, Long> failures, long pending) {}
 
   /** Polls the index for the published revisions and the dead-letter topic for this job's failures. */
   private Waited waitUntilDone(ArticleSearch search, DeadLetterReader deadLetters, ImportSummary summary, String jobId) throws InterruptedException {
     Map<DocumentId, Long> pending = new HashMap<>();
+    java.util.Set<DocumentId> children = new java.util.HashSet<>();
     for (ImportSummary.Published p : summary.publishedDocuments()) {
       pending.put(p.id(), p.revision());
+      if (p.embedded()) {
+        children.add(p.id());
+      }
     }
     long indexed = 0;
+    long embedded = 0;
     Map<FailureReason, Long> failures = new EnumMap<>(FailureReason.class);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!pending.isEmpty() && System.nanoTime() < deadline) {
@@ -123,7 +131,11 @@ final class ImportCommand implements Callable<Integer> {
           Long wanted = pending.get(id);
           if (wanted != null && e.getValue().revision() >= wanted) {
             pending.remove(id);
-            indexed++;
+            if (children.contains(id)) {
+              embedded++;
+            } else {
+              indexed++;
+            }
           }
         }
       }
@@ -134,12 +146,15 @@ final class ImportCommand implements Callable<Integer> {
     if (!pending.isEmpty()) {
       System.err.println("import: " + pending.size() + " document(s) not searchable after " + timeout.toSeconds() + " s; is the index stage running (`newsflow status`)?");
     }
-    return new Waited(indexed, failures, pending.size());
+    return new Waited(indexed, embedded, failures, pending.size());
   }
 
-  private void print(ImportSummary summary, long indexed, long failed, Map<FailureReason, Long> failures, boolean timedOut, double seconds) {
+  private void print(ImportSummary summary, long indexed, long embedded, long failed, Map<FailureReason, Long> failures,
+      boolean timedOut, double seconds) {
     Map<String, Long> byReason = new LinkedHashMap<>();
     failures.forEach((reason, n) -> byReason.put(reason.code(), n));
+    Map<String, Long> embeddedByReason = new LinkedHashMap<>();
+    summary.embeddedFailures().forEach((reason, n) -> embeddedByReason.put(reason.code(), n));
     if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("job_id", summary.jobId());
@@ -148,6 +163,8 @@ final class ImportCommand implements Callable<Integer> {
       out.put("unchanged", summary.unchanged());
       out.put("failed", failed);
       out.put("failures", byReason);
+      out.put("embedded", embedded);
+      out.put("embedded_failures", embeddedByReason);
       out.put("bytes", summary.bytes());
       out.put("seconds", Math.round(seconds * 1000) / 1000.0);
       if (await) {
@@ -159,5 +176,10 @@ final class ImportCommand implements Callable<Integer> {
     System.out.printf("job %s: %d seen, %d %s, %d unchanged, %d failed in %.1f s%n", summary.jobId(), summary.seen(), indexed,
         await ? "indexed" : "published", summary.unchanged(), failed, seconds);
     byReason.forEach((reason, n) -> System.out.printf("  %-18s %d%n", reason, n));
+    if (embedded > 0 || !embeddedByReason.isEmpty()) {
+      System.out.printf("  embedded documents (attachments, archive entries): %d %s, %d failed%n", embedded,
+          await ? "indexed" : "published", embeddedByReason.values().stream().mapToLong(Long::longValue).sum());
+      embeddedByReason.forEach((reason, n) -> System.out.printf("    %-16s %d%n", reason, n));
+    }
   }
 }

@@ -24,6 +24,7 @@ import io.newsflow.extract.TikaExtractor;
 import io.newsflow.ingest.InboxWatcher;
 import io.newsflow.ingest.IndexedState;
 import io.newsflow.ingest.Importer;
+import io.newsflow.ingest.MeteredExtractor;
 import io.newsflow.kafka.DocumentPublisher;
 import io.newsflow.kafka.KafkaClients;
 import io.newsflow.kafka.KafkaConfig;
@@ -141,7 +142,7 @@ final class Pipeline implements AutoCloseable {
   /** Returns the ingest stage's importer, sharing this pipeline's producer. */
   synchronized Importer importer() {
     if (importer == null) {
-      Extractor extractor = remember(new TikaExtractor(settings.extraction()));
+      Extractor extractor = remember(new MeteredExtractor(new TikaExtractor(settings.extraction()), meters));
       IndexedState indexed = ids -> {
         Map<io.newsflow.api.DocumentId, IndexedState.Known> known = new HashMap<>();
         search().states(ids).forEach((id, s) -> known.put(id, new IndexedState.Known(s.revision(), s.size())));

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param failures failed files per reason
  * @param publishedDocuments id and revision of each published document, to wait for
  * @param bytes total size of the files seen
+ * @param embedded documents found inside the published files (attachments, archive entries) and
+ *     published as documents of their own; not counted in {@code published}
+ * @param embeddedFailures embedded documents that failed, per reason (each has a dead-letter record)
  */
 public record ImportSummary(
     String jobId,
@@ -25,8 +28,25 @@ public record ImportSummary(
     long failed,
     Map<FailureReason, Long> failures,
     List<Published> publishedDocuments,
-    long bytes) {
+    long bytes,
+    long embedded,
+    Map<FailureReason, Long> embeddedFailures) {
 
-  /** One document handed to Kafka. */
-  public record Published(DocumentId id, long revision, String source) {}
+  public ImportSummary {
+    failures = Map.copyOf(failures);
+    embeddedFailures = embeddedFailures == null ? Map.of() : Map.copyOf(embeddedFailures);
+  }
+
+  /**
+   * One document handed to Kafka.
+   *
+   * @param embedded whether it was found inside a file rather than being one
+   */
+  public record Published(DocumentId id, long revision, String source, boolean embedded) {
+
+    /** Describes a file's own document. */
+    public Published(DocumentId id, long revision, String source) {
+      this(id, revision, source, false);
+    }
+  }
 }

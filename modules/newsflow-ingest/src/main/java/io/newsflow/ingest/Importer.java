@@ -3,6 +3,7 @@ package io.newsflow.ingest;
 import io.newsflow.api.DeadLetter;
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.ExtractedDocument;
+import io.newsflow.api.Extraction;
 import io.newsflow.api.Extractor;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
@@ -128,8 +129,11 @@ public final class Importer implements AutoCloseable {
     progress.accept(counts.progress());
     Map<FailureReason, Long> failures = new EnumMap<>(FailureReason.class);
     counts.failures.forEach((reason, n) -> failures.put(reason, n.sum()));
+    Map<FailureReason, Long> embeddedFailures = new EnumMap<>(FailureReason.class);
+    counts.embeddedFailures.forEach((reason, n) -> embeddedFailures.put(reason, n.sum()));
     return new ImportSummary(jobId, counts.seen.get(), counts.published.get(), counts.unchanged.get(),
-        counts.failed.get(), failures, List.copyOf(published), counts.bytes.get());
+        counts.failed.get(), failures, List.copyOf(published), counts.bytes.get(), counts.embedded.get(),
+        embeddedFailures);
   }
 
   /**
@@ -174,22 +178,37 @@ public final class Importer implements AutoCloseable {
   }
 
   private CompletableFuture<?> process(SourceFile file, Counts counts, ConcurrentLinkedQueue<ImportSummary.Published> published) {
-    Outcome<ExtractedDocument> outcome;
+    Outcome<Extraction> outcome;
     try {
-      outcome = extractor.extract(file);
+      outcome = extractor.extractAll(file);
     } catch (RuntimeException e) {
       LOG.error("extractor failed on {} unexpectedly", file.uri(), e);
       outcome = Outcome.rejected(FailureReason.INTERNAL, e);
     }
-    if (outcome instanceof Outcome.Success<ExtractedDocument> success) {
+    if (outcome instanceof Outcome.Success<Extraction> success) {
+      Extraction extraction = success.value();
       counts.published.incrementAndGet();
-      published.add(new ImportSummary.Published(file.id(), success.value().revision(), file.uri().toString()));
-      return publisher.publish(success.value());
+      published.add(new ImportSummary.Published(file.id(), extraction.document().revision(), file.uri().toString()));
+      List<CompletableFuture<?>> sent = new ArrayList<>();
+      sent.add(publisher.publish(extraction.document()));
+      // Embedded documents travel as documents of their own, keyed by their own ids.
+      for (ExtractedDocument child : extraction.children()) {
+        counts.embedded.incrementAndGet();
+        published.add(new ImportSummary.Published(child.id(), child.revision(), child.source().uri(), true));
+        sent.add(publisher.publish(child));
+      }
+      for (Extraction.Failure failure : extraction.failures()) {
+        LOG.warn("ingest: {} failed, {}: {}", failure.source(), failure.reason().code(), failure.message());
+        counts.failEmbedded(failure.reason());
+        sent.add(publisher.publish(deadLetter(failure.id(), failure.source(), file.modified().toEpochMilli(), file.jobId(),
+            failure.reason(), failure.errorClass(), failure.message())));
+      }
+      return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
     FailureReason reason;
     String errorClass;
     String message;
-    if (outcome instanceof Outcome.Rejected<ExtractedDocument> rejected) {
+    if (outcome instanceof Outcome.Rejected<Extraction> rejected) {
       reason = rejected.reason();
       errorClass = rejected.errorClass();
       message = rejected.message();
@@ -219,11 +238,17 @@ public final class Importer implements AutoCloseable {
     final AtomicLong unchanged = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
+    final AtomicLong embedded = new AtomicLong();
     final Map<FailureReason, LongAdder> failures = new ConcurrentHashMap<>();
+    final Map<FailureReason, LongAdder> embeddedFailures = new ConcurrentHashMap<>();
 
     void fail(FailureReason reason) {
       failed.incrementAndGet();
       failures.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    void failEmbedded(FailureReason reason) {
+      embeddedFailures.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
     Progress progress() {
