@@ -86,7 +86,10 @@ public final class TikaExtractor implements Extractor {
    */
   public static final String TEXT_SOURCE_KEY = "newsflow:text-source";
 
-  /** Metadata key counting the embedded documents skipped because they hold no text (images, say). */
+  /**
+   * Metadata key of the embedded documents skipped because they hold no text (images, fonts): their
+   * number and paths.
+   */
   public static final String EMBEDDED_WITHOUT_TEXT_KEY = "newsflow:embedded-without-text";
 
   private static final Logger LOG = LoggerFactory.getLogger(TikaExtractor.class);
@@ -218,12 +221,25 @@ public final class TikaExtractor implements Extractor {
     return context;
   }
 
+  /**
+   * Tells whether a parse met encryption: the file itself, or an embedded document (an encrypted
+   * zip attached to a mail); Tika asks the password provider for each, so one retry serves both.
+   */
   private static boolean isEncrypted(RawParse parse) {
     if (parse.failure() != null || parse.metadata().isEmpty()) {
       return parse.failure() == FailureReason.ENCRYPTED;
     }
     String stack = parse.metadata().get(0).get(TikaCoreProperties.CONTAINER_EXCEPTION);
-    return stack != null && classify(stack) == FailureReason.ENCRYPTED;
+    if (stack != null && classify(stack) == FailureReason.ENCRYPTED) {
+      return true;
+    }
+    for (Metadata m : parse.metadata()) {
+      String embedded = m.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
+      if (embedded != null && classify(embedded) == FailureReason.ENCRYPTED) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Turns Tika's recursive metadata list into the file's document, its children and their failures. */
@@ -235,7 +251,8 @@ public final class TikaExtractor implements Extractor {
 
     List<ExtractedDocument> children = new ArrayList<>();
     List<Extraction.Failure> failures = new ArrayList<>();
-    int withoutText = children(file, list, children, failures);
+    List<String> withoutText = new ArrayList<>();
+    children(file, list, children, failures, withoutText);
 
     String contentType = DocumentMetadata.contentType(root);
     if (reason != null && (reason != FailureReason.CORRUPT || (text.isEmpty() && children.isEmpty()))) {
@@ -259,8 +276,10 @@ public final class TikaExtractor implements Extractor {
           firstLine(stack));
       extras.put(WARNING_KEY, "text recovered from a damaged file: " + describe(stack, reason));
     }
-    if (withoutText > 0) {
-      extras.put(EMBEDDED_WITHOUT_TEXT_KEY, String.valueOf(withoutText));
+    if (!withoutText.isEmpty()) {
+      // Their paths, so a reader sees what the file holds (images, fonts); bounded like other values.
+      String paths = withoutText.size() + ": " + String.join(", ", withoutText);
+      extras.put(EMBEDDED_WITHOUT_TEXT_KEY, paths.length() > 1_000 ? paths.substring(0, 1_000) : paths);
     }
     String title = DocumentMetadata.title(root, contentType, text);
     String author = DocumentMetadata.author(root);
@@ -307,11 +326,12 @@ public final class TikaExtractor implements Extractor {
   }
 
   /**
-   * Adds a document for each embedded document with text to {@code children} and a failure for each
-   * one that failed without text, and returns how many held no text and no error.
+   * Adds a document for each embedded document with text to {@code children}, a failure for each
+   * one that failed without text, and the path of each that held no text and no error to
+   * {@code withoutText}.
    */
-  private int children(SourceFile file, List<Metadata> list, List<ExtractedDocument> children,
-      List<Extraction.Failure> failures) {
+  private void children(SourceFile file, List<Metadata> list, List<ExtractedDocument> children,
+      List<Extraction.Failure> failures, List<String> withoutText) {
     // Tika lists an embedded document after everything embedded in it, so the ids come first.
     List<Metadata> embedded = list.subList(1, list.size());
     Map<String, DocumentId> byIdPath = new HashMap<>();
@@ -337,7 +357,6 @@ public final class TikaExtractor implements Extractor {
         }
       }
     }
-    int withoutText = 0;
     Instant now = clock.instant();
     for (int i = 0; i < embedded.size(); i++) {
       Metadata m = embedded.get(i);
@@ -358,7 +377,7 @@ public final class TikaExtractor implements Extractor {
           FailureReason reason = classify(error);
           failures.add(new Extraction.Failure(id, uri.toString(), reason, describe(error, reason), errorClass(error)));
         } else {
-          withoutText++;
+          withoutText.add(path);
         }
         continue;
       }
@@ -394,7 +413,6 @@ public final class TikaExtractor implements Extractor {
           null,
           new ExtractedDocument.Embedded(parent, file.id(), path, Math.max(1, depth))));
     }
-    return withoutText;
   }
 
   /** Returns the URI of an embedded document: the file's URI with its path inside as fragment. */

@@ -33,7 +33,6 @@ public record ImportSummary(
     Map<FailureReason, Long> embeddedFailures) {
 
   public ImportSummary {
-    failures = Map.copyOf(failures);
     embeddedFailures = embeddedFailures == null ? Map.of() : Map.copyOf(embeddedFailures);
   }
 
