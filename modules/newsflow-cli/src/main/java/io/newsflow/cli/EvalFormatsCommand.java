@@ -27,7 +27,8 @@ final class EvalFormatsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as one JSON object.")
   boolean json;
 
-  @Option(names = "--details", description = "Also list each file that misses expected strings, with the strings.")
+  @Option(names = "--details", description = {"Also list each failed file with its reason and message, and each file",
+      "that misses expected strings, with the strings."})
   boolean details;
 
   @Parameters(paramLabel = "CORPUS_DIR", description = "The corpus folder, e.g. ../shared/corpora/formats.")
@@ -42,6 +43,12 @@ final class EvalFormatsCommand implements Callable<Integer> {
       r = FormatsEvaluation.run(corpus, extractor, settings.integer("ingest.threads"));
     }
     if (details) {
+      for (io.newsflow.bench.ExtractionRun.FileResult f : r.run().files()) {
+        if (f.outcome() instanceof io.newsflow.api.Outcome.Rejected<?> rej) {
+          System.out.println("failed  " + corpus.resolve("files").relativize(f.file()) + " | " + rej.reason().code()
+              + " | " + rej.message());
+        }
+      }
       for (FormatsEvaluation.Expectation e : r.expectations()) {
         if (!e.passed()) {
           System.out.println("missed  " + e.file() + " (" + e.outcome() + ") | " + String.join(" | ", e.missed()));

@@ -258,7 +258,7 @@ public final class TikaExtractor implements Extractor {
     if (reason != null && (reason != FailureReason.CORRUPT || (text.isEmpty() && children.isEmpty()))) {
       return new Outcome.Rejected<>(reason, describe(stack, reason), errorClass(stack));
     }
-    if (text.isEmpty() && children.isEmpty()) {
+    if (text.isEmpty() && children.isEmpty() && !DocumentMetadata.describesItself(root)) {
       if (!failures.isEmpty()) {
         // Everything inside failed (an archive of encrypted entries): the file fails for that reason.
         Extraction.Failure first = failures.get(0);
@@ -372,7 +372,7 @@ public final class TikaExtractor implements Extractor {
       String text = text(m);
       String error = m.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
       // A container without text of its own stays, so that its children's parent exists.
-      if (text.isEmpty() && (idPath == null || !containers.contains(idPath))) {
+      if (text.isEmpty() && (idPath == null || !containers.contains(idPath)) && !DocumentMetadata.describesItself(m)) {
         if (error != null) {
           FailureReason reason = classify(error);
           failures.add(new Extraction.Failure(id, uri.toString(), reason, describe(error, reason), errorClass(error)));

@@ -50,6 +50,15 @@ public final class DocumentMetadata {
 
   private DocumentMetadata() {}
 
+  /**
+   * Tells whether a document without text still says what it is: a photo with a caption, title or
+   * keywords (IPTC, XMP, EXIF) is worth finding in a news archive, so it is not rejected as empty.
+   */
+  public static boolean describesItself(Metadata metadata) {
+    return first(metadata, TikaCoreProperties.TITLE.getName(), TikaCoreProperties.DESCRIPTION.getName(),
+        TikaCoreProperties.SUBJECT.getName()) != null;
+  }
+
   /** Returns the media type without parameters, e.g. {@code text/html}. */
   public static String contentType(Metadata metadata) {
     MediaType type = MediaType.parse(metadata.get(Metadata.CONTENT_TYPE));
