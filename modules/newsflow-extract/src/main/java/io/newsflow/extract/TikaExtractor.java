@@ -98,6 +98,10 @@ public final class TikaExtractor implements Extractor {
   // caused by this exception, a private class of SecureContentHandler.
   private static final String ZIP_BOMB = "org.apache.tika.sax.SecureContentHandler$SecureSAXException";
 
+  // Tika's SecureContentHandler defaults: output threshold and maximum compression ratio.
+  private static final long BOMB_MIN_CHARACTERS = 1_000_000;
+  private static final long BOMB_CHARACTERS_PER_BYTE = 100;
+
   private final ExtractionConfig config;
   private final Clock clock;
   private final ParseEngine engine;
@@ -197,12 +201,17 @@ public final class TikaExtractor implements Extractor {
     }
 
     RawParse parse = engine.parse(file.path(), resourceName(file), context(null));
-    // Known passwords are tried only on a file that needs one, in the configured order.
-    for (String password : config.passwords()) {
-      if (!isEncrypted(parse)) {
-        break;
+    // Known passwords are tried only on a file that needs one, in the configured order, until one
+    // opens it. A wrong password may also surface as corrupt data (7z): the first, "encrypted",
+    // outcome stands unless a password gives a clean parse.
+    if (isEncrypted(parse)) {
+      for (String password : config.passwords()) {
+        RawParse attempt = engine.parse(file.path(), resourceName(file), context(password));
+        if (isClean(attempt)) {
+          parse = attempt;
+          break;
+        }
       }
-      parse = engine.parse(file.path(), resourceName(file), context(password));
     }
     if (parse.failure() != null) {
       LOG.warn("Extracting {} (id {}) failed, {}: {}", file.uri(), file.id(), parse.failure().code(), parse.message());
@@ -242,9 +251,23 @@ public final class TikaExtractor implements Extractor {
     return false;
   }
 
+  /** Tells whether a parse finished without any error on the file or on an embedded document. */
+  private static boolean isClean(RawParse parse) {
+    return parse.failure() == null && parse.metadata().stream().noneMatch(m ->
+        m.get(TikaCoreProperties.CONTAINER_EXCEPTION) != null || m.get(TikaCoreProperties.EMBEDDED_EXCEPTION) != null);
+  }
+
   /** Turns Tika's recursive metadata list into the file's document, its children and their failures. */
   private Outcome<Extraction> assemble(SourceFile file, Digest digest, List<Metadata> list) {
     Metadata root = list.get(0);
+    // Tika's zip-bomb guard compares a document's output with its own input; with every embedded
+    // document parsed apart (a tgz of tgz of text), each looks harmless. The same rule over the
+    // whole file: more than 1,000,000 characters, and more than 100 per byte of the file.
+    long characters = list.stream().mapToLong(m -> text(m).length()).sum();
+    if (characters > BOMB_MIN_CHARACTERS && characters > BOMB_CHARACTERS_PER_BYTE * digest.size()) {
+      return new Outcome.Rejected<>(FailureReason.LIMIT_EXCEEDED, "zip bomb: " + characters + " characters of text from "
+          + digest.size() + " bytes (more than " + BOMB_CHARACTERS_PER_BYTE + " per byte)", "zip-bomb");
+    }
     String text = text(root);
     String stack = root.get(TikaCoreProperties.CONTAINER_EXCEPTION);
     FailureReason reason = stack == null ? null : classify(stack);

@@ -81,6 +81,25 @@ class ForkedExtractionTest {
   }
 
   @Test
+  void aNestedArchiveWhoseTextDwarfsItsSizeIsRejectedAsAZipBomb() throws IOException {
+    // 3 MB of one repeated line compresses about 1,000 to 1; nested, each level looks harmless to Tika.
+    byte[] text = "blah blah blah blah blah blah blah blah\n".repeat(75_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    java.util.Map<String, byte[]> inner = new java.util.LinkedHashMap<>();
+    inner.put("blah.txt", text);
+    byte[] innerZip = Files.readAllBytes(Fixtures.writeZip(dir.resolve("inner.zip"), inner));
+    java.util.Map<String, byte[]> outer = new java.util.LinkedHashMap<>();
+    outer.put("inner.zip", innerZip);
+    Path bomb = Fixtures.writeZip(dir.resolve("bomb.zip"), outer);
+
+    Outcome<Extraction> outcome = forked.extractAll(source(bomb));
+
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.Rejected.class, r -> {
+      assertThat(r.reason()).isEqualTo(FailureReason.LIMIT_EXCEEDED);
+      assertThat(r.message()).contains("zip bomb");
+    });
+  }
+
+  @Test
   void htmlPageStillGivesTheArticle() throws IOException {
     Path page = Files.writeString(dir.resolve("page.html"), Fixtures.NEWS_PAGE);
 
