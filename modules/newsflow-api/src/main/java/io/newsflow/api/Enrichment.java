@@ -31,6 +31,11 @@ import java.util.Objects;
  * @param minhash MinHash signature of the text's word shingles, for near-duplicate detection
  * @param minhashBands locality-sensitive-hashing band keys of {@code minhash}: documents sharing
  *     one are near-duplicate candidates
+ * @param sentenceCount sentences of the text (OpenNLP), or {@code null} if not computed (not English)
+ * @param tokenCount tokens of the text (OpenNLP), or {@code null} if not computed
+ * @param titleLanguage ISO 639-1 code of the title's language, or {@code null} if undetermined or no title
+ * @param titleLanguageConfidence the title detector's confidence, 0 to 1
+ * @param claims the document's key claims, in text order; empty when not computed
  */
 public record Enrichment(
     int schemaVersion,
@@ -51,11 +56,17 @@ public record Enrichment(
     List<Entities.Quote> quotes,
     List<String> keyPhrases,
     List<Long> minhash,
-    List<String> minhashBands) {
+    List<String> minhashBands,
+    Integer sentenceCount,
+    Integer tokenCount,
+    String titleLanguage,
+    double titleLanguageConfidence,
+    List<Entities.Claim> claims) {
 
-  // Version 2 added the optional NLP fields (entities to MinHash). Older readers ignore them
-  // (Json ignores unknown fields) and records of version 1 read as having none.
-  public static final int SCHEMA_VERSION = 2;
+  // Version 2 added the optional NLP fields (entities to MinHash), version 3 sentence and token
+  // counts, the title's language and key claims. Older readers ignore them (Json ignores unknown fields) and
+  // older records read as having none.
+  public static final int SCHEMA_VERSION = 3;
 
   public Enrichment {
     Objects.requireNonNull(id, "id");
@@ -66,6 +77,7 @@ public record Enrichment(
     keyPhrases = keyPhrases == null ? List.of() : List.copyOf(keyPhrases);
     minhash = minhash == null ? List.of() : List.copyOf(minhash);
     minhashBands = minhashBands == null ? List.of() : List.copyOf(minhashBands);
+    claims = claims == null ? List.of() : List.copyOf(claims);
   }
 
   /** Creates an enrichment without the NLP fields (what the basic enricher computes). */
@@ -74,6 +86,17 @@ public record Enrichment(
       Instant enrichedAt) {
     this(schemaVersion, pipelineVersion, id, revision, sha256, language, languageConfidence, wordCount, enrichers,
         seenAt, enrichedAt, null, null, null, null, null, null, null, null);
+  }
+
+  /** Creates an enrichment of schema version 2: no sentence counts, no title language. */
+  public Enrichment(int schemaVersion, String pipelineVersion, DocumentId id, long revision, String sha256,
+      String language, double languageConfidence, int wordCount, List<EnricherRun> enrichers, Instant seenAt,
+      Instant enrichedAt, List<Entities.Entity> entities, String publishedDate, String publishedDateSource,
+      List<Entities.DateMention> dates, List<Entities.Quote> quotes, List<String> keyPhrases, List<Long> minhash,
+      List<String> minhashBands) {
+    this(schemaVersion, pipelineVersion, id, revision, sha256, language, languageConfidence, wordCount, enrichers,
+        seenAt, enrichedAt, entities, publishedDate, publishedDateSource, dates, quotes, keyPhrases, minhash,
+        minhashBands, null, null, null, 0, null);
   }
 
   /**

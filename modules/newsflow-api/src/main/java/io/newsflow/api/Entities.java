@@ -94,4 +94,21 @@ public final class Entities {
    * @param speakerKey the speaker's {@link Entity#key()}, or {@code null} if not a known person
    */
   public record Quote(String text, int start, int end, String speaker, String speakerKey) {}
+
+  /**
+   * Gives one key claim: a sentence stating a fact others can report too (it names an entity and
+   * gives a number, or it is the lead).
+   *
+   * @param text the sentence
+   * @param start offset of the sentence in the extracted text
+   * @param end offset just past it
+   * @param facts what another report must share to corroborate it: the keys of the entities it names
+   *     and the numbers it gives ({@code number:45})
+   */
+  public record Claim(String text, int start, int end, List<String> facts) {
+    public Claim {
+      Objects.requireNonNull(text, "text");
+      facts = facts == null ? List.of() : List.copyOf(facts);
+    }
+  }
 }

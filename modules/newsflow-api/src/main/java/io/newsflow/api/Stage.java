@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Stage {
   INGEST("ingest"),
   ENRICH("enrich"),
-  INDEX("index");
+  INDEX("index"),
+  /** Assigns story ids: one consumer on a single-partition topic, the only writer of story ids. */
+  STORY("story");
 
   private final String code;
 

@@ -18,8 +18,9 @@ final class RunCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @Option(names = "--stages", split = ",", description = "Stages to run: ingest (inbox watcher), enrich, index (default: all).",
-      defaultValue = "ingest,enrich,index")
+  @Option(names = "--stages", split = ",", description = "Stages to run: ingest (inbox watcher), enrich, index, story (story ids; one active process at a time,"
+      + " others stand by) (default: all).",
+      defaultValue = "ingest,enrich,index,story")
   List<String> stages;
 
   @Option(names = "--dashboard", description = "Also serve the dashboard, API and /metrics (dashboard.host, dashboard.port).")

@@ -61,6 +61,7 @@ final class SearchCommand implements Callable<Integer> {
       h.put("score", hit.score());
       h.put("language", hit.language());
       h.put("highlights", hit.highlights());
+      h.put("story", hit.story());
       hits.add(h);
     }
     Map<String, Object> out = new LinkedHashMap<>();

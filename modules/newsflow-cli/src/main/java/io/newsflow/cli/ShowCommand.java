@@ -39,11 +39,12 @@ final class ShowCommand implements Callable<Integer> {
       Map<String, Object> shown = new java.util.LinkedHashMap<>(doc.get());
       // Computed when shown, from the index, so it holds whichever worker enriched either document.
       var duplicate = pipeline.search().nearDuplicateOf(shown, NEAR_DUPLICATE_JACCARD);
+      // The story id is stored by the story stage; its members are counted now.
+      io.newsflow.elasticsearch.ArticleSearch.Story story = pipeline.search().storyOf(shown);
       if (shown.get("enrichment") instanceof Map) {
-        io.newsflow.elasticsearch.ArticleSearch.Story story = pipeline.search().storyOf(shown);
         shown = new java.util.LinkedHashMap<>(pipeline.search().withCorroboration(shown, story, NEAR_DUPLICATE_JACCARD));
-        shown.put("story", Map.of("id", story.id(), "documents", story.documents().size()));
       }
+      shown.put("story", Map.of("id", story.id(), "documents", story.documents().size(), "assigned", story.assigned()));
       // Attachments and archive entries are documents of their own; list those directly inside this one.
       List<io.newsflow.elasticsearch.ArticleSearch.Child> children = pipeline.search().children(id);
       if (!children.isEmpty()) {

@@ -65,7 +65,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
       PrometheusMeterRegistry meters = Metrics.prometheus();
       pipeline = new Pipeline(settings, meters).prepare();
       pipeline.startStages(EnumSet.allOf(Stage.class));
-      System.out.println("stages         ingest (inbox " + settings.inbox() + "), enrich, index");
+      System.out.println("stages         ingest (inbox " + settings.inbox() + "), enrich, index, story");
       pipeline.serveDashboard(env, meters);
       if (!noDemo && Files.isDirectory(env.demoArticles())) {
         ImportSummary summary = pipeline.importer().run(List.of(env.demoArticles()), "demo-" + UUID.randomUUID(), p -> {});

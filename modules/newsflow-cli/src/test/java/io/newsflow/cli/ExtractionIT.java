@@ -62,8 +62,10 @@ class ExtractionIT {
     JsonNode summary = json(run.out());
     assertThat(summary.get("indexed").asLong()).isEqualTo(1);
     assertThat(summary.get("embedded").asLong()).isGreaterThanOrEqualTo(3);
+    // --wait waits for the file's own document; its children arrive alongside.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(json(TestStack.cli("search", "--json", word).out()).get("hits")).hasSize(1));
     JsonNode hits = json(TestStack.cli("search", "--json", word).out()).get("hits");
-    assertThat(hits).hasSize(1);
     // The PDF's text is a document of its own, not glued onto the mail or the zip.
     JsonNode pdf = show(hits.get(0).get("id").asText());
     assertThat(pdf.at("/embedded/path").asText()).isEqualTo("/inner.zip/report.eml/figures.pdf");

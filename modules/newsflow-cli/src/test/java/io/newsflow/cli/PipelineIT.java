@@ -125,11 +125,23 @@ class PipelineIT {
           "elwin-bridge-valley-times.html", "chess-open-final.txt")) {
         JsonNode doc = json(TestStack.cli("show", "--json", DocumentId.ofSource(dir.resolve(file).toUri()).value()).out());
         assertThat(doc.at("/story/id").asText()).as(file).isNotBlank();
+        assertThat(doc.at("/story/assigned").asBoolean()).as(file + " stored by the story stage").isTrue();
         stories.add(doc.at("/story/id").asText());
       }
       assertThat(stories.get(1)).isEqualTo(stories.get(0));
       assertThat(stories.get(2)).isEqualTo(stories.get(0));
       assertThat(stories.get(3)).isNotEqualTo(stories.get(0));
+      // The stored id is what search hits carry too.
+      JsonNode bridgeHits = json(TestStack.cli("search", "--json", "--size", "100", "Elwin Harbour Bridge").out()).get("hits");
+      int seen = 0;
+      for (JsonNode hit : bridgeHits) {
+        if (hit.get("source").asText().startsWith(dir.toUri().toString())
+            && hit.get("title").asText().equals("Elwin Harbour Bridge reopens after two-year rebuild")) {
+          assertThat(hit.get("story").asText()).isEqualTo(stories.get(0));
+          seen++;
+        }
+      }
+      assertThat(seen).isEqualTo(1);
       // The mayor's words, quoted by two outlets, are corroborated by both.
       JsonNode wire = json(TestStack.cli("show", "--json", english).out());
       assertThat(wire.at("/enrichment/quotes/0/speaker").asText()).isEqualTo("Tomas Reyvik");

@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.newsflow.api.DocumentId;
 import io.newsflow.elasticsearch.internal.Corroboration;
-import io.newsflow.elasticsearch.internal.StoryMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -32,7 +31,11 @@ public final class ArticleSearch {
   }
 
   /** One search hit: id, title, source path or URI, score, highlighted fragments. */
-  public record Hit(String id, String title, String source, double score, String language, List<String> highlights) {}
+  public record Hit(String id, String title, String source, double score, String language, List<String> highlights, String story) {
+    public Hit(String id, String title, String source, double score, String language, List<String> highlights) {
+      this(id, title, source, score, language, highlights, null);
+    }
+  }
 
   /** A page of hits and the total number of matching documents. */
   public record Result(long total, List<Hit> hits) {}
@@ -49,7 +52,7 @@ public final class ArticleSearch {
           .index(config.indexAlias())
           .size(size)
           .trackTotalHits(t -> t.enabled(true))
-          .source(src -> src.filter(f -> f.includes("title", "source.uri", "language")))
+          .source(src -> src.filter(f -> f.includes("title", "source.uri", "language", "story.id")))
           .query(q -> q.bool(b -> b
               .filter(INDEXED)
               .must(m -> m.simpleQueryString(sq -> sq.query(query).fields("title^3", "text").defaultOperator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)))))
@@ -64,7 +67,8 @@ public final class ArticleSearch {
         hit.highlight().getOrDefault("text", List.of()).forEach(highlights::add);
         hits.add(new Hit(hit.id(), (String) source.get("title"),
             source.get("source") instanceof Map m ? (String) m.get("uri") : null,
-            hit.score() == null ? 0 : hit.score(), (String) source.get("language"), highlights));
+            hit.score() == null ? 0 : hit.score(), (String) source.get("language"), highlights,
+            source.get("story") instanceof Map st ? (String) st.get("id") : null));
       }
       return new Result(response.hits().total() == null ? hits.size() : response.hits().total().value(), hits);
     } catch (IOException e) {
@@ -148,6 +152,37 @@ public final class ArticleSearch {
         }
       }
       return states;
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /**
+   * Returns, for each of {@code sha256s} that the source of an indexed document has, the id of one
+   * such document (the import's duplicate check). Reads what a search sees, so a document indexed
+   * in the last refresh interval may be missed.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Map<String, DocumentId> idsWithContent(List<String> sha256s) {
+    Map<String, DocumentId> out = new HashMap<>();
+    if (sha256s.isEmpty()) {
+      return out;
+    }
+    try {
+      List<co.elastic.clients.elasticsearch._types.FieldValue> values = sha256s.stream()
+          .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+      SearchResponse<Map> response = client.search(s -> s
+          .index(config.indexAlias())
+          .size(Math.min(10_000, sha256s.size() * 2))
+          .source(src -> src.filter(f -> f.includes("source.sha256")))
+          .query(q -> q.bool(b -> b.filter(INDEXED).filter(f -> f.terms(t -> t.field("source.sha256").terms(v -> v.value(values)))))),
+          Map.class);
+      for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+        if (hit.source().get("source") instanceof Map src && src.get("sha256") instanceof String sha) {
+          out.putIfAbsent(sha, new DocumentId(hit.id()));
+        }
+      }
+      return out;
     } catch (IOException e) {
       throw unreachable(e);
     }
@@ -238,70 +273,66 @@ public final class ArticleSearch {
     }
   }
 
-  /** Names a story (the id of its earliest document) and the ids of its documents. */
-  public record Story(String id, List<String> documents) {}
+  /**
+   * Names a story (the id of its earliest document) and the ids of its documents.
+   *
+   * @param assigned false while the story stage has not reached the document yet: it is then alone
+   */
+  public record Story(String id, List<String> documents, boolean assigned) {
+    public Story(String id, List<String> documents) {
+      this(id, documents, true);
+    }
+  }
 
-  // A story larger than this is cut off; its id may then depend on where the walk started.
-  private static final int MAX_STORY_DOCUMENTS = 200;
+  // A story larger than this lists only its first documents (by seen_at).
+  private static final int MAX_STORY_DOCUMENTS = 1000;
 
   /**
-   * Finds the story of {@code doc}: the documents connected to it by {@link StoryMatcher#sameEvent}
-   * (same people or organisations within a few days), walked through the index one hop at a time.
-   * Every document of a story finds the same set, so the id, that of the earliest document by
-   * {@code seen_at} then id, is the same whichever document is asked and whichever worker enriched it.
+   * Returns the story of {@code doc} as the story stage stored it ({@code story.id}, see
+   * {@link StoryAssigner}) with its indexed documents, earliest first. A document not assigned yet is a
+   * story of its own, marked not {@link Story#assigned()}.
    *
    * @param doc a document as {@link #get} returns it
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Story storyOf(Map<String, Object> doc) {
-    Map<String, Map<String, Object>> members = new java.util.LinkedHashMap<>();
-    java.util.ArrayDeque<Map<String, Object>> frontier = new java.util.ArrayDeque<>();
-    members.put(String.valueOf(doc.get("id")), doc);
-    frontier.add(doc);
+    String id = String.valueOf(doc.get("id"));
+    if (!(doc.get("story") instanceof Map<?, ?> story) || story.get("id") == null) {
+      return new Story(id, List.of(id), false);
+    }
+    String storyId = String.valueOf(story.get("id"));
     try {
-      while (!frontier.isEmpty() && members.size() < MAX_STORY_DOCUMENTS) {
-        Map<String, Object> current = frontier.poll();
-        List<co.elastic.clients.elasticsearch._types.FieldValue> actors = StoryMatcher.weightedKeys(current).entrySet().stream()
-            .filter(e -> e.getValue() >= 2)
-            .map(e -> co.elastic.clients.elasticsearch._types.FieldValue.of(e.getKey())).toList();
-        if (actors.isEmpty()) {
-          continue;
-        }
-        SearchResponse<Map> response = client.search(s -> s
-            .index(config.indexAlias())
-            .size(100)
-            .source(src -> src.filter(f -> f.includes("id", "seen_at", "enrichment.published_date",
-                "enrichment.entities.key", "enrichment.entities.type")))
-            .query(q -> q.bool(b -> b.filter(INDEXED)
-                .filter(f -> f.nested(n -> n.path("enrichment.entities")
-                    .query(nq -> nq.terms(t -> t.field("enrichment.entities.key").terms(v -> v.value(actors)))))))), Map.class);
-        for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
-          Map<String, Object> candidate = hit.source();
-          if (!members.containsKey(hit.id()) && StoryMatcher.sameEvent(current, candidate)) {
-            members.put(hit.id(), candidate);
-            frontier.add(candidate);
-          }
-        }
+      SearchResponse<Map> response = client.search(s -> s
+          .index(config.indexAlias())
+          .size(MAX_STORY_DOCUMENTS)
+          .source(src -> src.fetch(false))
+          .sort(o -> o.field(f -> f.field("seen_at")))
+          .query(q -> q.bool(b -> b.filter(INDEXED).filter(f -> f.term(t -> t.field("story.id").value(storyId))))), Map.class);
+      List<String> documents = new ArrayList<>();
+      response.hits().hits().forEach(h -> documents.add(h.id()));
+      if (!documents.contains(id)) {
+        documents.add(id); // assigned after the last refresh
       }
+      return new Story(storyId, documents, true);
     } catch (IOException e) {
       throw unreachable(e);
     }
-    String earliest = members.entrySet().stream()
-        .min(java.util.Comparator.<Map.Entry<String, Map<String, Object>>, String>comparing(e -> String.valueOf(e.getValue().get("seen_at")))
-            .thenComparing(Map.Entry::getKey))
-        .orElseThrow().getKey();
-    return new Story(earliest, List.copyOf(members.keySet()));
   }
 
   /**
-   * Adds to each quotation of {@code doc}'s enrichment ({@code enrichment.quotes[].sources}) the number
-   * of independent documents of {@code story} that report it, {@code doc} included (see
-   * {@link Corroboration}). Returns {@code doc} unchanged if it has no quotations.
+   * Adds to each quotation and each key claim of {@code doc}'s enrichment ({@code enrichment.quotes[].sources},
+   * {@code enrichment.claims[].sources}) the number of independent documents of {@code story} that
+   * report it, {@code doc} included (see {@link Corroboration}). Returns {@code doc} unchanged if it has
+   * neither.
    */
   @SuppressWarnings("unchecked")
   public Map<String, Object> withCorroboration(Map<String, Object> doc, Story story, double duplicateThreshold) {
-    if (!(doc.get("enrichment") instanceof Map<?, ?> enrichment) || !(enrichment.get("quotes") instanceof List<?> quotes)
-        || quotes.isEmpty()) {
+    if (!(doc.get("enrichment") instanceof Map<?, ?> enrichment)) {
+      return doc;
+    }
+    List<?> quotes = enrichment.get("quotes") instanceof List<?> q ? q : List.of();
+    List<?> claims = enrichment.get("claims") instanceof List<?> c ? c : List.of();
+    if (quotes.isEmpty() && claims.isEmpty()) {
       return doc;
     }
     String id = String.valueOf(doc.get("id"));
@@ -312,7 +343,8 @@ public final class ArticleSearch {
         SearchResponse<Map> response = client.search(s -> s
             .index(config.indexAlias())
             .size(others.size())
-            .source(src -> src.filter(f -> f.includes("seen_at", "enrichment.quotes.text", "enrichment.minhash")))
+            .source(src -> src.filter(f -> f.includes("seen_at", "enrichment.quotes.text", "enrichment.minhash",
+                "enrichment.claims.text", "enrichment.claims.facts")))
             .sort(o -> o.field(f -> f.field("seen_at")))
             .query(q -> q.ids(i -> i.values(others))), Map.class);
         for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
@@ -326,25 +358,47 @@ public final class ArticleSearch {
             }
           }
           sources.add(new Corroboration.Source(hit.id(), texts,
-              e.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of()));
+              e.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of(), claimsOf(e.get("claims"))));
         }
       } catch (IOException e) {
         throw unreachable(e);
       }
     }
-    List<String> texts = quotes.stream().map(q -> q instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "").toList();
     List<Number> minhash = enrichment.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of();
-    List<Integer> counts = Corroboration.count(texts, minhash, sources, duplicateThreshold);
-    List<Map<String, Object>> counted = new ArrayList<>();
-    for (int i = 0; i < quotes.size(); i++) {
-      Map<String, Object> q = new java.util.LinkedHashMap<>((Map<String, Object>) quotes.get(i));
-      q.put("sources", counts.get(i));
-      counted.add(q);
-    }
     Map<String, Object> newEnrichment = new java.util.LinkedHashMap<>((Map<String, Object>) enrichment);
-    newEnrichment.put("quotes", counted);
+    if (!quotes.isEmpty()) {
+      List<String> texts = quotes.stream().map(q -> q instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "").toList();
+      newEnrichment.put("quotes", withSources(quotes, Corroboration.count(texts, minhash, sources, duplicateThreshold)));
+    }
+    if (!claims.isEmpty()) {
+      newEnrichment.put("claims", withSources(claims, Corroboration.countClaims(claimsOf(claims), minhash, sources, duplicateThreshold)));
+    }
     Map<String, Object> out = new java.util.LinkedHashMap<>(doc);
     out.put("enrichment", newEnrichment);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> withSources(List<?> items, List<Integer> counts) {
+    List<Map<String, Object>> counted = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Map<String, Object> item = new java.util.LinkedHashMap<>((Map<String, Object>) items.get(i));
+      item.put("sources", counts.get(i));
+      counted.add(item);
+    }
+    return counted;
+  }
+
+  private static List<Corroboration.Claim> claimsOf(Object claims) {
+    List<Corroboration.Claim> out = new ArrayList<>();
+    if (claims instanceof List<?> list) {
+      for (Object c : list) {
+        if (c instanceof Map<?, ?> m && m.get("text") != null) {
+          List<String> facts = m.get("facts") instanceof List<?> f ? f.stream().map(String::valueOf).toList() : List.of();
+          out.add(new Corroboration.Claim(m.get("text").toString(), facts));
+        }
+      }
+    }
     return out;
   }
 

@@ -180,7 +180,7 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
       response = client.mget(m -> m
           .index(config.indexAlias())
           .ids(ids.stream().map(DocumentId::value).toList())
-          .sourceIncludes("revision", "source.sha256", "enrichment"), Map.class);
+          .sourceIncludes("revision", "source.sha256", "enrichment", "story"), Map.class);
     } catch (IOException e) {
       throw new Unavailable("cannot read current documents from Elasticsearch: " + e.getMessage(), e);
     } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
@@ -204,7 +204,8 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
           revision instanceof Number n ? n.longValue() : null,
           sha == null ? null : sha.toString(),
           source.get("enrichment") instanceof Map e ? e : null,
-          result.seqNo(), result.primaryTerm()));
+          result.seqNo(), result.primaryTerm(),
+          source.get("story") instanceof Map st ? st : null));
     }
     return currents;
   }

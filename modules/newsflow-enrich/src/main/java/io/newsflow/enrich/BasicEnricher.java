@@ -7,6 +7,7 @@ import io.newsflow.api.ExtractedDocument;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.PipelineVersion;
+import io.newsflow.enrich.internal.ShortTextLanguage;
 import java.text.BreakIterator;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>The language is detected from the title and the start of the text with Tika's Optimaize
  * detector and given as an ISO 639-1 code (the primary subtag: {@code zh-CN} becomes {@code zh}).
  * It is {@code null}, with confidence 0, when the detector is not reasonably certain, which is
- * what very short, numeric or mixed-language text gives.
+ * what numeric or mixed-language text gives. The title's own language, and that of a text shorter
+ * than {@value #SHORT_TEXT_CHARS} characters, come from Lingua ({@link ShortTextLanguage}), which
+ * copes with a few words.
  *
  * <p>Words are the Unicode word segments (UAX #29, via {@link BreakIterator}) that contain a letter
  * or a digit: "don't" and "U.S." count once each. The JDK has no dictionary for scripts written
@@ -38,6 +41,14 @@ public final class BasicEnricher implements Enricher {
   public static final String LANGUAGE = "language";
   /** Name of the word-count step in {@link Enrichment#enrichers()}. */
   public static final String WORD_COUNT = "word-count";
+  /** Name of the title-language step in {@link Enrichment#enrichers()}. */
+  public static final String TITLE_LANGUAGE = "title-language";
+
+  /**
+   * Texts shorter than this (a caption, a one-line notice) go to the short-text detector, like
+   * titles: Optimaize's profiles are built for paragraphs and guess on a few words.
+   */
+  static final int SHORT_TEXT_CHARS = 200;
 
   private static final Logger LOG = LoggerFactory.getLogger(BasicEnricher.class);
 
@@ -69,26 +80,48 @@ public final class BasicEnricher implements Enricher {
   public Outcome<Enrichment> enrich(ExtractedDocument document) {
     try {
       long start = System.nanoTime();
-      LanguageResult language = detectLanguage(document);
+      String code;
+      double confidence;
+      String languageVersion = LANGUAGE_VERSION;
+      if (document.text().strip().length() < SHORT_TEXT_CHARS) {
+        // The title counts towards the language, as below.
+        String title = document.title() == null ? "" : document.title();
+        ShortTextLanguage.Result shortText = ShortTextLanguage.detect(title + "\n" + document.text());
+        code = shortText.language();
+        confidence = shortText.confidence();
+        languageVersion = ShortTextLanguage.VERSION;
+      } else {
+        LanguageResult language = detectLanguage(document);
+        boolean known = !language.isUnknown() && language.isReasonablyCertain();
+        code = known ? iso639_1(language.getLanguage()) : null;
+        confidence = known ? language.getRawScore() : 0;
+      }
       long detected = System.nanoTime();
+      ShortTextLanguage.Result title = document.title() == null || document.title().isBlank()
+          ? ShortTextLanguage.Result.UNKNOWN : ShortTextLanguage.detect(document.title());
+      long titleDetected = System.nanoTime();
       int words = countWords(document.text());
       long counted = System.nanoTime();
 
-      boolean known = !language.isUnknown() && language.isReasonablyCertain();
       return Outcome.success(new Enrichment(
           Enrichment.SCHEMA_VERSION,
           PipelineVersion.CURRENT,
           document.id(),
           document.revision(),
           document.source().sha256(),
-          known ? iso639_1(language.getLanguage()) : null,
-          known ? language.getRawScore() : 0,
+          code,
+          confidence,
           words,
           List.of(
-              new EnricherRun(LANGUAGE, LANGUAGE_VERSION, Duration.ofNanos(detected - start)),
-              new EnricherRun(WORD_COUNT, PipelineVersion.CURRENT, Duration.ofNanos(counted - detected))),
+              new EnricherRun(LANGUAGE, languageVersion, Duration.ofNanos(detected - start)),
+              document.title() == null || document.title().isBlank()
+                  ? new EnricherRun(TITLE_LANGUAGE, ShortTextLanguage.VERSION, Duration.ZERO, "no title")
+                  : new EnricherRun(TITLE_LANGUAGE, ShortTextLanguage.VERSION, Duration.ofNanos(titleDetected - detected)),
+              new EnricherRun(WORD_COUNT, PipelineVersion.CURRENT, Duration.ofNanos(counted - titleDetected))),
           document.seenAt(),
-          clock.instant()));
+          clock.instant(),
+          null, null, null, null, null, null, null, null, null, null,
+          title.language(), title.confidence(), null));
     } catch (RuntimeException e) {
       LOG.warn("Unexpected error enriching document {} ({}); it is rejected as internal, report this as"
           + " a newsflow bug", document.id(), document.source().uri(), e);

@@ -11,9 +11,11 @@ import io.newsflow.api.Outcome;
 import io.newsflow.api.PipelineVersion;
 import io.newsflow.enrich.internal.DateResolver;
 import io.newsflow.enrich.internal.EntityNormaliser;
+import io.newsflow.enrich.internal.KeyClaims;
 import io.newsflow.enrich.internal.KeyPhrases;
 import io.newsflow.enrich.internal.MinHasher;
 import io.newsflow.enrich.internal.QuoteFinder;
+import io.newsflow.enrich.internal.Sentences;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * with their speakers, key phrases and a MinHash signature to what {@link BasicEnricher} computes. Thread-safe if the
  * recogniser is (the CoreNLP one is). Closing it closes the recogniser.
  *
- * <p>Entities, quotes and key phrases are English-only: for a document detected as another language
+ * <p>Sentences and tokens (OpenNLP's English models), entities, quotes and key phrases are English-only: for a document detected as another language
  * those steps are recorded in {@code enrichers} as skipped; dates still run (digits and English month
  * names are harmless elsewhere). Only the first {@code maxChars} characters go through the
  * recogniser, which takes time linear in the text (about 10 ms per thousand characters on one core).
@@ -39,6 +41,8 @@ public final class NlpEnricher implements Enricher {
   public static final String QUOTES = "quotes";
   public static final String KEY_PHRASES = "key-phrases";
   public static final String MINHASH = "minhash";
+  public static final String SENTENCES = "sentences";
+  public static final String CLAIMS = "claims";
 
   static final int KEY_PHRASE_COUNT = 10;
 
@@ -60,6 +64,7 @@ public final class NlpEnricher implements Enricher {
       throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
     }
     this.maxChars = maxChars;
+    Sentences.load();
   }
 
   @Override
@@ -87,7 +92,15 @@ public final class NlpEnricher implements Enricher {
       List<Entity> entities = List.of();
       List<Quote> quotes = List.of();
       List<String> phrases = List.of();
+      Sentences.Counts counts = null;
+      List<io.newsflow.api.Entities.Claim> claims = List.of();
+      opennlp.tools.util.Span[] sentenceSpans = null;
       if (english) {
+        sentenceSpans = Sentences.sentences(text);
+        counts = Sentences.count(text, sentenceSpans);
+        long ts = System.nanoTime();
+        runs.add(new EnricherRun(SENTENCES, Sentences.VERSION, Duration.ofNanos(ts - t1)));
+        t1 = ts;
         entities = EntityNormaliser.normalise(text, recognizer.recognize(text));
         long t2 = System.nanoTime();
         runs.add(new EnricherRun(ENTITIES, recognizer.name() + "/" + recognizer.version(), Duration.ofNanos(t2 - t1)));
@@ -95,11 +108,16 @@ public final class NlpEnricher implements Enricher {
         long t3 = System.nanoTime();
         runs.add(new EnricherRun(QUOTES, PipelineVersion.CURRENT, Duration.ofNanos(t3 - t2)));
         phrases = KeyPhrases.top(text, KEY_PHRASE_COUNT);
-        runs.add(new EnricherRun(KEY_PHRASES, PipelineVersion.CURRENT, Duration.ofNanos(System.nanoTime() - t3)));
+        long t5 = System.nanoTime();
+        runs.add(new EnricherRun(KEY_PHRASES, PipelineVersion.CURRENT, Duration.ofNanos(t5 - t3)));
+        claims = KeyClaims.find(text, sentenceSpans, entities, quotes);
+        runs.add(new EnricherRun(CLAIMS, PipelineVersion.CURRENT, Duration.ofNanos(System.nanoTime() - t5)));
       } else {
+        runs.add(new EnricherRun(SENTENCES, Sentences.VERSION, Duration.ZERO, skipped));
         runs.add(new EnricherRun(ENTITIES, recognizer.name() + "/" + recognizer.version(), Duration.ZERO, skipped));
         runs.add(new EnricherRun(QUOTES, PipelineVersion.CURRENT, Duration.ZERO, skipped));
         runs.add(new EnricherRun(KEY_PHRASES, PipelineVersion.CURRENT, Duration.ZERO, skipped));
+        runs.add(new EnricherRun(CLAIMS, PipelineVersion.CURRENT, Duration.ZERO, skipped));
       }
       long t4 = System.nanoTime();
       MinHasher.Signature signature = MinHasher.of(text);
@@ -108,7 +126,9 @@ public final class NlpEnricher implements Enricher {
       return Outcome.success(new Enrichment(e.schemaVersion(), e.pipelineVersion(), e.id(), e.revision(), e.sha256(),
           e.language(), e.languageConfidence(), e.wordCount(), runs, e.seenAt(), e.enrichedAt(), entities,
           published == null ? null : published.date().toString(), published == null ? null : published.source().code,
-          dates.dates(), quotes, phrases, signature.values(), signature.bands()));
+          dates.dates(), quotes, phrases, signature.values(), signature.bands(),
+          counts == null ? null : counts.sentences(), counts == null ? null : counts.tokens(),
+          e.titleLanguage(), e.titleLanguageConfidence(), claims));
     } catch (RuntimeException ex) {
       LOG.warn("Unexpected error in the NLP enrichment of document {} ({}); it is rejected as internal, report this"
           + " as a newsflow bug", document.id(), document.source().uri(), ex);

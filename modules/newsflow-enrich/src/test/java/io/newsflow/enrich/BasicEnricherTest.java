@@ -45,6 +45,23 @@ class BasicEnricherTest {
     assertThat(enrichment.language()).isEqualTo("de");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "en | Mayor reopens the harbour bridge",
+      "fr | Le maire rouvre le pont du port",
+      "de | Bürgermeister eröffnet die Hafenbrücke wieder",
+      "es | El alcalde reabre el puente del puerto",
+      "it | Il sindaco riapre il ponte del porto"})
+  void theTitleGetsItsOwnLanguageEvenWhenItIsAFewWords(String language, String title) {
+    Enrichment enrichment = enrich(document(title, "The government announced on Monday that it would invest in new railway"
+        + " lines across the north of the country, with the first trains due to run within three years of the vote."));
+
+    assertThat(enrichment.titleLanguage()).isEqualTo(language);
+    assertThat(enrichment.titleLanguageConfidence()).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
+    assertThat(enrichment.language()).isEqualTo("en");
+    assertThat(enrichment.enrichers()).extracting(EnricherRun::name).contains(BasicEnricher.TITLE_LANGUAGE);
+  }
+
   @Test
   void wordsAreUnicodeWordSegmentsWithALetterOrDigit() {
     assertThat(enrich(document(null, "The quick brown fox jumps over the lazy dog.")).wordCount()).isEqualTo(9);
@@ -62,11 +79,16 @@ class BasicEnricherTest {
   }
 
   @Test
-  void textTooShortToTellHasNoLanguage() {
-    // The detector guesses Breton for "Bonjour" and Slovak for "ok", both below its 0.9 bar.
-    assertThat(enrich(document(null, "Bonjour")).language()).isNull();
-    assertThat(enrich(document(null, "ok")).language()).isNull();
+  void aWordOrTwoGoToTheShortTextDetector() {
+    // Optimaize guessed Breton for "Bonjour"; Lingua, over the languages newsflow tells apart, does not.
+    assertThat(enrich(document(null, "Bonjour")).language()).isEqualTo("fr");
+    assertThat(enrich(document(null, "Guten Morgen")).language()).isEqualTo("de");
+  }
+
+  @Test
+  void textWithoutLettersHasNoLanguage() {
     assertThat(enrich(document(null, "12 345 6789")).language()).isNull();
+    assertThat(enrich(document(null, "12 345 6789")).languageConfidence()).isZero();
   }
 
   @Test
@@ -82,9 +104,9 @@ class BasicEnricherTest {
     assertThat(enrichment.enrichedAt()).isEqualTo(NOW);
     assertThat(enrichment.schemaVersion()).isEqualTo(Enrichment.SCHEMA_VERSION);
     assertThat(enrichment.pipelineVersion()).isEqualTo(PipelineVersion.CURRENT);
-    assertThat(enrichment.enrichers()).extracting(EnricherRun::name).containsExactly("language", "word-count");
-    assertThat(enrichment.enrichers().get(0).version()).startsWith("tika-langdetect-optimaize/3.");
-    assertThat(enrichment.enrichers().get(1).version()).isEqualTo(PipelineVersion.CURRENT);
+    assertThat(enrichment.enrichers()).extracting(EnricherRun::name).containsExactly("language", "title-language", "word-count");
+    assertThat(enrichment.enrichers().get(1).version()).startsWith("lingua/");
+    assertThat(enrichment.enrichers().get(2).version()).isEqualTo(PipelineVersion.CURRENT);
     assertThat(enrichment.enrichers()).allSatisfy(run -> assertThat(run.took().isNegative()).isFalse());
   }
 

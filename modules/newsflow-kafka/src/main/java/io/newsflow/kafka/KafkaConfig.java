@@ -57,6 +57,34 @@ public record KafkaConfig(
     return topicPrefix + "enrichments";
   }
 
+  /** Topic of extracted documents in {@code lane}. */
+  public String extractedTopic(Lane lane) {
+    return lane == Lane.LIVE ? extractedTopic() : topicPrefix + "extracted-batch";
+  }
+
+  /** Topic of enrichments in {@code lane}. */
+  public String enrichmentsTopic(Lane lane) {
+    return lane == Lane.LIVE ? enrichmentsTopic() : topicPrefix + "enrichments-batch";
+  }
+
+  /** Consumer group of the enrich stage in {@code lane}. */
+  public String enrichGroup(Lane lane) {
+    return lane == Lane.LIVE ? enrichGroup() : topicPrefix + "enrich-batch";
+  }
+
+  /** Consumer group of the index stage in {@code lane}. */
+  public String indexGroup(Lane lane) {
+    return lane == Lane.LIVE ? indexGroup() : topicPrefix + "index-batch";
+  }
+
+  /**
+   * Topic of the story stage: the enrichments again, on a single partition, so that one consumer at a
+   * time sees every document in one order and is the only writer of story ids.
+   */
+  public String storiesTopic() {
+    return topicPrefix + "stories";
+  }
+
   public String deadLetterTopic() {
     return topicPrefix + "deadletter";
   }
@@ -64,6 +92,11 @@ public record KafkaConfig(
   /** Consumer group of the enrich stage; derived from the prefix so separate pipelines never share one. */
   public String enrichGroup() {
     return topicPrefix + "enrich";
+  }
+
+  /** Consumer group of the story stage. */
+  public String storyGroup() {
+    return topicPrefix + "story";
   }
 
   /** Consumer group of the index stage. */

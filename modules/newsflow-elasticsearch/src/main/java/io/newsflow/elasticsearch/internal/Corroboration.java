@@ -21,8 +21,18 @@ public final class Corroboration {
 
   public static final double MIN_OVERLAP = 0.6;
 
-  /** Describes one other document of the story: its id, its quotations and its MinHash signature. */
-  public record Source(String id, List<String> quotes, List<? extends Number> minhash) {}
+  /** Describes one other document of the story: its id, its quotations, its MinHash signature and its key claims. */
+  public record Source(String id, List<String> quotes, List<? extends Number> minhash, List<Claim> claims) {
+    public Source(String id, List<String> quotes, List<? extends Number> minhash) {
+      this(id, quotes, minhash, List.of());
+    }
+  }
+
+  /** A key claim: its sentence and its facts (entity keys and {@code number:N}). */
+  public record Claim(String text, List<String> facts) {}
+
+  /** Word share a claim without numbers needs besides two shared entities. */
+  public static final double MIN_CLAIM_OVERLAP = 0.4;
 
   private Corroboration() {}
 
@@ -35,16 +45,7 @@ public final class Corroboration {
    */
   public static List<Integer> count(List<String> quotes, List<? extends Number> minhash, List<Source> others,
       double duplicateThreshold) {
-    List<List<? extends Number>> counted = new ArrayList<>();
-    counted.add(minhash);
-    List<Source> independent = new ArrayList<>();
-    for (Source s : others) {
-      boolean copy = counted.stream().anyMatch(c -> io.newsflow.api.Enrichment.minhashSimilarity(c, s.minhash()) >= duplicateThreshold);
-      if (!copy) {
-        independent.add(s);
-        counted.add(s.minhash());
-      }
-    }
+    List<Source> independent = independent(minhash, others, duplicateThreshold);
     List<Integer> result = new ArrayList<>();
     for (String quote : quotes) {
       Set<String> words = words(quote);
@@ -57,6 +58,54 @@ public final class Corroboration {
       result.add(sources);
     }
     return result;
+  }
+
+  /**
+   * Returns, for each of {@code claims}, the number of independent sources reporting it, itself
+   * included. Another document reports a claim when one of its own claims shares a number and an
+   * entity with it ("45 million" and the town), or, for a claim without numbers, two entities and
+   * {@link #MIN_CLAIM_OVERLAP} of the shorter sentence's words.
+   */
+  public static List<Integer> countClaims(List<Claim> claims, List<? extends Number> minhash, List<Source> others,
+      double duplicateThreshold) {
+    List<Source> independent = independent(minhash, others, duplicateThreshold);
+    List<Integer> result = new ArrayList<>();
+    for (Claim claim : claims) {
+      int sources = 1;
+      for (Source s : independent) {
+        if (s.claims().stream().anyMatch(other -> sameClaim(claim, other))) {
+          sources++;
+        }
+      }
+      result.add(sources);
+    }
+    return result;
+  }
+
+  static boolean sameClaim(Claim a, Claim b) {
+    Set<String> shared = new HashSet<>(a.facts());
+    shared.retainAll(new HashSet<>(b.facts()));
+    long numbers = shared.stream().filter(f -> f.startsWith("number:")).count();
+    long entities = shared.size() - numbers;
+    if (numbers >= 1 && entities >= 1) {
+      return true;
+    }
+    return entities >= 2 && overlap(words(a.text()), words(b.text())) >= MIN_CLAIM_OVERLAP;
+  }
+
+  /** Returns {@code others} without near-copies of the document or of an earlier source. */
+  private static List<Source> independent(List<? extends Number> minhash, List<Source> others, double duplicateThreshold) {
+    List<List<? extends Number>> counted = new ArrayList<>();
+    counted.add(minhash);
+    List<Source> independent = new ArrayList<>();
+    for (Source s : others) {
+      boolean copy = counted.stream().anyMatch(c -> io.newsflow.api.Enrichment.minhashSimilarity(c, s.minhash()) >= duplicateThreshold);
+      if (!copy) {
+        independent.add(s);
+        counted.add(s.minhash());
+      }
+    }
+    return independent;
   }
 
   static double overlap(Set<String> a, Set<String> b) {

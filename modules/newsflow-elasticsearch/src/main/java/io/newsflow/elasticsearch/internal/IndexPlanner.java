@@ -25,6 +25,7 @@ import java.util.Objects;
  *   <li>An enrichment is applied as a partial update unless the indexed document or its enrichment
  *       is newer. If the document is not indexed yet, the enrichment is stored alone as a stub that
  *       the extracted document fills in (stubs have no {@code revision} field, and queries skip them).
+ *   <li>The {@code story} object belongs to the story stage and survives every write planned here.
  * </ul>
  */
 public final class IndexPlanner {
@@ -40,9 +41,15 @@ public final class IndexPlanner {
    * @param enrichment its enrichment object as stored, or {@code null}
    * @param seqNo sequence number read, for the conditional write
    * @param primaryTerm primary term read, for the conditional write
+   * @param story the story stage's {@code story} object, or {@code null}: a replaced document keeps it
    */
-  public record Current(boolean exists, Long revision, String sha256, Map<String, Object> enrichment, long seqNo, long primaryTerm) {
-    public static final Current ABSENT = new Current(false, null, null, null, -1, -1);
+  public record Current(boolean exists, Long revision, String sha256, Map<String, Object> enrichment, long seqNo, long primaryTerm,
+      Map<String, Object> story) {
+    public static final Current ABSENT = new Current(false, null, null, null, -1, -1, null);
+
+    public Current(boolean exists, Long revision, String sha256, Map<String, Object> enrichment, long seqNo, long primaryTerm) {
+      this(exists, revision, sha256, enrichment, seqNo, primaryTerm, null);
+    }
 
     Long enrichmentRevision() {
       return enrichment == null || !(enrichment.get("revision") instanceof Number n) ? null : n.longValue();
@@ -84,7 +91,12 @@ public final class IndexPlanner {
       }
     }
     Map<String, Object> keep = matches(current.enrichment(), doc.revision(), doc.source().sha256()) ? current.enrichment() : null;
-    return new Write(document(doc, keep, now), false, current.seqNo(), current.primaryTerm(), IndexResult.INDEXED);
+    Map<String, Object> document = document(doc, keep, now);
+    if (current.story() != null) {
+      // Only the story stage writes it; a new revision is re-enriched and its story decided again.
+      document.put("story", current.story());
+    }
+    return new Write(document, false, current.seqNo(), current.primaryTerm(), IndexResult.INDEXED);
   }
 
   private static Action planEnrichment(Current current, Enrichment enrichment, Instant now) {

@@ -35,4 +35,20 @@ class CorroborationTest {
     assertThat(Corroboration.count(List.of("no comment", "The deck is storm-proof now."), List.of(), others, 0.8))
         .containsExactly(1, 1);
   }
+
+  @Test
+  void aClaimIsCorroboratedByAReportGivingTheSameNumberAboutTheSameEntity() {
+    Corroboration.Claim cost = new Corroboration.Claim("The Varnholm Water Board approved a 45 million plan for a flood barrier.",
+        List.of("organization:varnholm-water-board", "location:varnholm", "number:45"));
+    Corroboration.Claim critic = new Corroboration.Claim("Opposition councillor Ruth Moreau called for an audit of the Varnholm plan.",
+        List.of("person:ruth-moreau", "location:varnholm"));
+    List<Corroboration.Source> others = List.of(
+        new Corroboration.Source("times", List.of(), List.of(1L), List.of(new Corroboration.Claim(
+            "The scheme in Varnholm will cost about 45 million.", List.of("location:varnholm", "number:45")))),
+        // Same town, another number: another claim.
+        new Corroboration.Source("wire", List.of(), List.of(2L), List.of(new Corroboration.Claim(
+            "Work in Varnholm will take 18 months.", List.of("location:varnholm", "number:18")))));
+
+    assertThat(Corroboration.countClaims(List.of(cost, critic), List.of(3L), others, 0.8)).containsExactly(2, 1);
+  }
 }

@@ -48,6 +48,18 @@ class IndexPlannerTest {
   }
 
   @Test
+  void replacingADocumentOrFillingInAStubKeepsItsStoryId() {
+    Map<String, Object> story = Map.of("id", "0123456789abcdef0123456789abcdef");
+    Current stub = new Current(true, null, null, null, 3, 1, story);
+    Current older = new Current(true, 5L, "aa", null, 3, 1, story);
+
+    for (Current current : List.of(stub, older)) {
+      assertThat(IndexPlanner.plan(current, extracted(6, "bb"), NOW))
+          .isInstanceOfSatisfying(Write.class, w -> assertThat(w.document()).containsEntry("story", story));
+    }
+  }
+
+  @Test
   void anOlderExtractedRevisionIsStale() {
     assertThat(IndexPlanner.plan(indexed(6, "bb", null), extracted(5, "aa"), NOW)).isEqualTo(new Skip(IndexResult.STALE));
   }

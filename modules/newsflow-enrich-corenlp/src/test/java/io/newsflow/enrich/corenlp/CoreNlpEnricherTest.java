@@ -99,7 +99,10 @@ class CoreNlpEnricherTest {
       assertThat(e.quotes()).extracting(Quote::speaker).contains("Tomas Reyvik");
       assertThat(e.keyPhrases()).isNotEmpty();
       assertThat(e.enrichers()).extracting(EnricherRun::name)
-          .containsExactly("language", "word-count", "dates", "entities", "quotes", "key-phrases", "minhash");
+          .containsExactly("language", "title-language", "word-count", "dates", "sentences", "entities", "quotes", "key-phrases", "claims",
+              "minhash");
+      assertThat(e.sentenceCount()).isGreaterThan(3);
+      assertThat(e.tokenCount()).isGreaterThan(e.wordCount() / 2);
     }
     Enrichment herald = enrichDemo("elwin-bridge-reopens-coastal-herald.txt");
     assertThat(herald.publishedDate()).isEqualTo("2026-03-03");
