@@ -108,7 +108,7 @@ class ImporterTest {
     assertThat(summary.embedded()).isEqualTo(1);
     assertThat(summary.embeddedFailures()).containsExactly(Map.entry(FailureReason.ENCRYPTED, 1L));
     assertThat(summary.publishedDocuments()).filteredOn(ImportSummary.Published::embedded).hasSize(1);
-    assertThat(producer.history()).filteredOn(r -> r.topic().equals("t.extracted")).hasSize(2);
+    assertThat(producer.history()).filteredOn(r -> r.topic().equals("t.extracted-batch")).hasSize(2);
     DeadLetter letter = Json.decode(producer.history().stream().filter(r -> r.topic().equals("t.deadletter"))
         .findFirst().orElseThrow().value(), DeadLetter.class);
     assertThat(letter.source()).endsWith("box.bin#/locked.pdf");
