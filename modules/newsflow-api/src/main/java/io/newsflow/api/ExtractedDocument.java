@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param jobId import job, or {@code null} for live traffic
  * @param web what a web page says about itself (publication date, canonical URL, site, ...), or
  *     {@code null} for other documents and for records written before schema version 2
+ * @param embedded where this document sits inside the file it was found in (an e-mail attachment,
+ *     a file in a zip), or {@code null} for a file of its own and for records before schema version 3
  */
 public record ExtractedDocument(
     int schemaVersion,
@@ -48,13 +50,15 @@ public record ExtractedDocument(
     Instant seenAt,
     Instant extractedAt,
     String jobId,
-    Web web) {
+    Web web,
+    Embedded embedded) {
 
   /**
-   * Version 2 added the optional {@link #web()} field; version 1 records decode with it absent,
-   * and version 1 readers ignore it, so both directions stay compatible.
+   * Version 2 added the optional {@link #web()} field, version 3 the optional {@link #embedded()}
+   * field; older records decode with them absent, and older readers ignore them, so both directions
+   * stay compatible.
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   public ExtractedDocument {
     Objects.requireNonNull(id, "id");
@@ -69,7 +73,36 @@ public record ExtractedDocument(
       String text, boolean textTruncated, Map<String, String> metadata, Instant seenAt, Instant extractedAt,
       String jobId) {
     this(schemaVersion, pipelineVersion, id, revision, source, title, author, contentType, language, created,
-        modified, text, textTruncated, metadata, seenAt, extractedAt, jobId, null);
+        modified, text, textTruncated, metadata, seenAt, extractedAt, jobId, null, null);
+  }
+
+  /** Creates a record without {@link #embedded()}, as schema version 2 wrote them. */
+  public ExtractedDocument(int schemaVersion, String pipelineVersion, DocumentId id, long revision, Source source,
+      String title, String author, String contentType, String language, Instant created, Instant modified,
+      String text, boolean textTruncated, Map<String, String> metadata, Instant seenAt, Instant extractedAt,
+      String jobId, Web web) {
+    this(schemaVersion, pipelineVersion, id, revision, source, title, author, contentType, language, created,
+        modified, text, textTruncated, metadata, seenAt, extractedAt, jobId, web, null);
+  }
+
+  /**
+   * Places an embedded document inside the file it came from.
+   *
+   * @param parent the document it is embedded in directly (a zip inside a zip: the inner zip)
+   * @param root the document of the file on disk that holds it, however deep
+   * @param path its path inside the root file, names separated by {@code /}, as Tika gives it
+   *     ({@code /mail.eml/report.pdf})
+   * @param depth how deep it is nested: 1 for a file directly inside the root file
+   */
+  public record Embedded(DocumentId parent, DocumentId root, String path, int depth) {
+    public Embedded {
+      Objects.requireNonNull(parent, "parent");
+      Objects.requireNonNull(root, "root");
+      Objects.requireNonNull(path, "path");
+      if (depth < 1) {
+        throw new IllegalArgumentException("depth must be >= 1, got " + depth);
+      }
+    }
   }
 
   /**

@@ -158,6 +158,11 @@ final class ImportCommand implements Callable<Integer> {
     Map<String, Long> byReason = new LinkedHashMap<>();
     summary.failures().forEach((reason, n) -> byReason.put(reason.code(), n));
     out.put("failures", byReason);
+    // Attachments and archive entries published as documents of their own (not counted as items).
+    out.put("embedded", summary.embedded());
+    Map<String, Long> embeddedByReason = new LinkedHashMap<>();
+    summary.embeddedFailures().forEach((reason, n) -> embeddedByReason.put(reason.code(), n));
+    out.put("embedded_failures", embeddedByReason);
     out.put("done_before", summary.resumed());
     out.put("bytes", summary.bytes());
     out.put("seconds", Math.round(seconds * 1000) / 1000.0);
@@ -203,6 +208,13 @@ final class ImportCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     Map<String, Long> failures = (Map<String, Long>) s.get("failures");
     failures.forEach((reason, n) -> out.printf("  %-18s %d%n", reason, n));
+    @SuppressWarnings("unchecked")
+    Map<String, Long> embeddedFailures = (Map<String, Long>) s.get("embedded_failures");
+    if ((Long) s.get("embedded") > 0 || !embeddedFailures.isEmpty()) {
+      out.printf("  embedded documents (attachments, archive entries): %s published, %d failed%n", s.get("embedded"),
+          embeddedFailures.values().stream().mapToLong(Long::longValue).sum());
+      embeddedFailures.forEach((reason, n) -> out.printf("    %-16s %d%n", reason, n));
+    }
   }
 
   /** Polls the reconciliation until nothing is missing any more, or the timeout. */

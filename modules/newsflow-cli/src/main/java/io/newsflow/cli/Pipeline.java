@@ -25,6 +25,7 @@ import io.newsflow.extract.TikaExtractor;
 import io.newsflow.ingest.InboxWatcher;
 import io.newsflow.ingest.IndexedState;
 import io.newsflow.ingest.Importer;
+import io.newsflow.ingest.MeteredExtractor;
 import io.newsflow.kafka.DocumentPublisher;
 import io.newsflow.kafka.KafkaClients;
 import io.newsflow.kafka.KafkaConfig;
@@ -153,8 +154,8 @@ final class Pipeline implements AutoCloseable {
   synchronized Importer importer() {
     if (importer == null) {
       // Created on first use: loading Tika's parsers takes seconds, and a re-import where nothing
-      // changed never extracts anything.
-      Extractor extractor = new io.newsflow.ingest.MeteredExtractor(file -> tika().extract(file), meters);
+      // changed never extracts anything. Every file's outcome is counted per reason in the meters.
+      Extractor extractor = new MeteredExtractor(file -> tika().extractAll(file), meters);
       IndexedState indexed = new IndexedState() {
         @Override
         public Map<io.newsflow.api.DocumentId, IndexedState.Known> lookup(List<io.newsflow.api.DocumentId> ids) {

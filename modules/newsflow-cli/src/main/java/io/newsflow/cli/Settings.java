@@ -63,6 +63,12 @@ public final class Settings {
         ? extract.maxFileSizeBytes() / (1024 * 1024) + "MB" : String.valueOf(extract.maxFileSizeBytes()));
     DEFAULTS.put(ExtractionConfig.MAX_TEXT_CHARS, String.valueOf(extract.maxTextChars()));
     DEFAULTS.put(ExtractionConfig.TIMEOUT, extract.timeout().toSeconds() + "s");
+    DEFAULTS.put(ExtractionConfig.ISOLATION, extract.isolation().code());
+    DEFAULTS.put(ExtractionConfig.WORKERS, String.valueOf(extract.workers()));
+    DEFAULTS.put(ExtractionConfig.WORKER_HEAP, extract.workerHeapBytes() / (1024 * 1024) + "MB");
+    DEFAULTS.put(ExtractionConfig.MAX_EMBEDDED, String.valueOf(extract.maxEmbedded()));
+    DEFAULTS.put(ExtractionConfig.MAX_EMBEDDED_DEPTH, String.valueOf(extract.maxEmbeddedDepth()));
+    DEFAULTS.put(ExtractionConfig.PASSWORDS, "");
     DEFAULTS.put("enrich.workers", "1");
     DEFAULTS.put("enrich.entities", "corenlp");
     DEFAULTS.put("enrich.max-chars", "100000");
@@ -74,7 +80,8 @@ public final class Settings {
   }
 
   private static final String KAFKA_CLIENT = "kafka.client.";
-  private static final Set<String> SECRETS = Set.of("elasticsearch.password", "elasticsearch.api-key", "dashboard.token");
+  private static final Set<String> SECRETS = Set.of("elasticsearch.password", "elasticsearch.api-key", "dashboard.token",
+      ExtractionConfig.PASSWORDS);
 
   /** How newsflow reaches Kafka and Elasticsearch. */
   public enum StackMode {
@@ -178,8 +185,13 @@ public final class Settings {
 
   /** Returns the extraction configuration ({@code extract.*}). */
   public ExtractionConfig extraction() {
+    // Passwords are separated by commas; a password containing a comma cannot be configured here.
+    List<String> passwords = java.util.Arrays.stream(get(ExtractionConfig.PASSWORDS).split(","))
+        .map(String::strip).filter(p -> !p.isEmpty()).toList();
     return new ExtractionConfig(bytes(ExtractionConfig.MAX_FILE_SIZE), integer(ExtractionConfig.MAX_TEXT_CHARS),
-        duration(ExtractionConfig.TIMEOUT));
+        duration(ExtractionConfig.TIMEOUT), ExtractionConfig.Isolation.ofCode(get(ExtractionConfig.ISOLATION)),
+        integer(ExtractionConfig.WORKERS), bytes(ExtractionConfig.WORKER_HEAP), integer(ExtractionConfig.MAX_EMBEDDED),
+        integer(ExtractionConfig.MAX_EMBEDDED_DEPTH), passwords);
   }
 
   private static final Pattern DATA_SIZE = Pattern.compile("(?i)(\\d+)\\s*(b|kb|mb|gb)?");

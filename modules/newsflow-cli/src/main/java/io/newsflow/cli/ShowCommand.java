@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.api.Json;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,6 +45,11 @@ final class ShowCommand implements Callable<Integer> {
         shown = new java.util.LinkedHashMap<>(pipeline.search().withCorroboration(shown, story, NEAR_DUPLICATE_JACCARD));
       }
       shown.put("story", Map.of("id", story.id(), "documents", story.documents().size(), "assigned", story.assigned()));
+      // Attachments and archive entries are documents of their own; list those directly inside this one.
+      List<io.newsflow.elasticsearch.ArticleSearch.Child> children = pipeline.search().children(id);
+      if (!children.isEmpty()) {
+        shown.put("children", children);
+      }
       if (duplicate.isPresent()) {
         shown.put("duplicate_of", Map.of("id", duplicate.get().id(), "similarity", duplicate.get().similarity()));
       }

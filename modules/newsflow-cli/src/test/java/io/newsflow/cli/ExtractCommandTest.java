@@ -56,6 +56,31 @@ class ExtractCommandTest {
         .contains("The old harbour bridge reopened");
   }
 
+  @Test
+  void printsTheEmbeddedDocumentsOfANestedArchiveAsChildren() throws Exception {
+    Path zip = Fixtures.writeNestedZipWithMailWithPdf(dir.resolve("outer.zip"), "Figures attached.", "Figures",
+        "Revenue rose by eleven percent.");
+
+    Run run = run("extract", "--json", zip.toString());
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode file = Json.mapper().readTree(run.out().strip());
+    List<String> paths = new ArrayList<>();
+    file.get("children").forEach(c -> paths.add(c.get("embedded_path").asText()));
+    assertThat(paths).contains("/inner.zip", "/inner.zip/report.eml", "/inner.zip/report.eml/figures.pdf");
+    JsonNode pdf = null;
+    JsonNode mail = null;
+    for (JsonNode c : file.get("children")) {
+      if (c.get("embedded_path").asText().endsWith("figures.pdf")) {
+        pdf = c;
+      } else if (c.get("embedded_path").asText().endsWith("report.eml")) {
+        mail = c;
+      }
+    }
+    assertThat(pdf.get("text").asText()).contains("Revenue rose by eleven percent");
+    assertThat(pdf.get("parent_id").asText()).isEqualTo(mail.get("id").asText());
+  }
+
   private record Run(int exitCode, String out) {}
 
   private Run run(String... args) {

@@ -62,7 +62,23 @@ class SettingsTest {
   }
 
   @Test
+  void isolationWorkersAndPasswordsAreReadAndPasswordsNeverShown() {
+    Settings s = Settings.load(null, Map.of("NEWSFLOW_EXTRACT_ISOLATION", "in-process", "NEWSFLOW_EXTRACT_WORKERS", "3",
+        "NEWSFLOW_EXTRACT_WORKER_HEAP", "1GB", "NEWSFLOW_EXTRACT_PASSWORDS", "s3cret, other-pw"), Path.of("/data"));
+    assertThat(s.extraction().isolation()).isEqualTo(io.newsflow.extract.ExtractionConfig.Isolation.IN_PROCESS);
+    assertThat(s.extraction().workers()).isEqualTo(3);
+    assertThat(s.extraction().workerHeapBytes()).isEqualTo(1024L * 1024 * 1024);
+    assertThat(s.extraction().passwords()).containsExactly("s3cret", "other-pw");
+    assertThat(s.extraction().toString()).doesNotContain("s3cret");
+    assertThat(s.describe().values()).noneMatch(v -> v.contains("s3cret"));
+    assertThat(Settings.load(null, Map.of(), Path.of("/data")).extraction().isolation())
+        .isEqualTo(io.newsflow.extract.ExtractionConfig.Isolation.FORK);
+  }
+
+  @Test
   void aBadExtractionSettingFailsNamingIt() {
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_ISOLATION", "thread"), Path.of("/data")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extract.isolation");
     assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_MAX_FILE_SIZE", "lots"), Path.of("/data")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extract.max-file-size");
     assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_TIMEOUT", "0s"), Path.of("/data")))

@@ -102,6 +102,36 @@ public final class ArticleSearch {
     }
   }
 
+  /** Names a document embedded in another: an attachment of a mail, an entry of an archive. */
+  public record Child(String id, String path, String title, String contentType) {}
+
+  /**
+   * Returns the documents embedded directly in document {@code id}, in path order (at most 1,000),
+   * as the index holds them now.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public List<Child> children(String id) {
+    try {
+      SearchResponse<Map> response = client.search(s -> s
+          .index(config.indexAlias())
+          .size(1000)
+          .source(src -> src.filter(f -> f.includes("embedded.path", "title", "content_type")))
+          .sort(o -> o.field(f -> f.field("embedded.path")))
+          .query(q -> q.bool(b -> b.filter(INDEXED).filter(f -> f.term(t -> t.field("embedded.parent").value(id))))),
+          Map.class);
+      List<Child> children = new java.util.ArrayList<>();
+      for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+        Map<String, Object> source = hit.source();
+        Object path = source.get("embedded") instanceof Map e ? e.get("path") : null;
+        children.add(new Child(hit.id(), path == null ? null : path.toString(),
+            (String) source.get("title"), (String) source.get("content_type")));
+      }
+      return children;
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
   /** Counts indexed documents (stubs excluded). */
   public long count() {
     try {

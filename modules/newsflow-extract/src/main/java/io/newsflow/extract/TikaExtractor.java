@@ -1,6 +1,8 @@
 package io.newsflow.extract;
 
+import io.newsflow.api.DocumentId;
 import io.newsflow.api.ExtractedDocument;
+import io.newsflow.api.Extraction;
 import io.newsflow.api.Extractor;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
@@ -9,67 +11,69 @@ import io.newsflow.api.SourceFile;
 import io.newsflow.extract.html.Article;
 import io.newsflow.extract.html.ArticleExtractor;
 import io.newsflow.extract.internal.DocumentMetadata;
+import io.newsflow.extract.internal.ForkedEngine;
 import io.newsflow.extract.internal.HashingInputStream;
-import io.newsflow.extract.internal.TextFallbackDetector;
+import io.newsflow.extract.internal.InProcessEngine;
+import io.newsflow.extract.internal.ParseEngine;
+import io.newsflow.extract.internal.Passwords;
+import io.newsflow.extract.internal.RawParse;
+import io.newsflow.extract.internal.TikaSetup;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
 import org.apache.tika.config.TikaConfig;
-import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
-import org.apache.tika.exception.TikaMemoryLimitException;
-import org.apache.tika.exception.UnsupportedFormatException;
-import org.apache.tika.exception.WriteLimitReachedException;
-import org.apache.tika.exception.ZeroByteFileException;
-import org.apache.tika.io.TemporaryResources;
-import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
-import org.apache.tika.sax.BodyContentHandler;
-import org.apache.tika.sax.SecureContentHandler;
+import org.apache.tika.parser.PasswordProvider;
+import org.apache.tika.pipes.HandlerConfig;
+import org.apache.tika.sax.BasicContentHandlerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
 
 /**
- * Extracts text and metadata from a file with Apache Tika, detecting its type by content, and
- * computes the file's SHA-256 in the same single read. Thread-safe: one instance serves all ingest
- * threads.
+ * Extracts text and metadata from a file with Apache Tika, detecting its type by content, together
+ * with every document embedded in it (e-mail attachments, files in archives, objects in office
+ * files), each a document of its own linked to its parent. Thread-safe: one instance serves all
+ * ingest threads.
+ *
+ * <p>Where Tika parses is {@link ExtractionConfig#isolation()}: by default in a pool of worker JVMs
+ * (Tika's pipes), so a file that hangs, exhausts memory or crashes the parser costs one worker, which
+ * is replaced, and nothing else; or in this JVM. Both read the same generated Tika configuration:
+ * text-first type detection, zip-bomb (compression ratio, nesting depth) and output limits.
  *
  * <p>A file that cannot be extracted is an {@link Outcome.Rejected}, never an exception: too large,
- * unreadable, empty, encrypted, unsupported, over a safety limit, or corrupt. A corrupt file from
- * which some text was recovered is a success carrying that text and a
- * {@value #WARNING_KEY} metadata entry. Text beyond
+ * unreadable, empty, encrypted (and none of {@link ExtractionConfig#passwords()} opens it),
+ * unsupported, over a safety limit, timed out, or corrupt. A corrupt file from which some text was
+ * recovered is a success carrying that text and a {@value #WARNING_KEY} metadata entry. Text beyond
  * {@link ExtractionConfig#maxTextChars()} is cut off and the document marked truncated.
  *
- * <p>For HTML the text is the main article found by {@link ArticleExtractor}, without navigation,
- * comments and related links, and the page's own metadata (publication date, canonical URL, site,
- * section, lead image, links) goes into {@link ExtractedDocument#web()}.
+ * <p>For HTML on disk the text is the main article found by {@link ArticleExtractor}, without
+ * navigation, comments and related links, and the page's own metadata (publication date, canonical
+ * URL, site, section, lead image, links) goes into {@link ExtractedDocument#web()}. Readability runs
+ * in this JVM on the file's bytes (bounded by the maximum file size); Tika's parse stays isolated.
  *
- * <p>Each file is parsed on a thread of the extractor's own, for at most
- * {@link ExtractionConfig#timeout()}; a file that takes longer is rejected as
- * {@link FailureReason#TIMEOUT} and its parse thread interrupted. A parser that ignores the
- * interrupt keeps running on its (daemon) thread until it ends: this bounds the caller's wait, not
- * the CPU a hostile file can burn; that needs parsing in another process. {@link #close()} stops
- * the parse threads.
+ * <p>{@link #close()} stops the worker processes or parse threads.
  */
 public final class TikaExtractor implements Extractor {
 
@@ -82,16 +86,26 @@ public final class TikaExtractor implements Extractor {
    */
   public static final String TEXT_SOURCE_KEY = "newsflow:text-source";
 
+  /**
+   * Metadata key of the embedded documents skipped because they hold no text (images, fonts): their
+   * number and paths.
+   */
+  public static final String EMBEDDED_WITHOUT_TEXT_KEY = "newsflow:embedded-without-text";
+
   private static final Logger LOG = LoggerFactory.getLogger(TikaExtractor.class);
 
   // Zip bombs (compression ratio, nesting depth) surface as TikaException("Zip bomb detected!")
   // caused by this exception, a private class of SecureContentHandler.
-  private static final String ZIP_BOMB = SecureContentHandler.class.getName() + "$SecureSAXException";
+  private static final String ZIP_BOMB = "org.apache.tika.sax.SecureContentHandler$SecureSAXException";
+
+  // Tika's SecureContentHandler defaults: output threshold and maximum compression ratio.
+  private static final long BOMB_MIN_CHARACTERS = 1_000_000;
+  private static final long BOMB_CHARACTERS_PER_BYTE = 100;
 
   private final ExtractionConfig config;
   private final Clock clock;
-  private final Parser parser;
-  private final ExecutorService parsing;
+  private final ParseEngine engine;
+  private final Path tikaConfig;
   private final ArticleExtractor articles = new ArticleExtractor();
 
   /** Creates an extractor stamping {@code extractedAt} from the UTC system clock. */
@@ -99,75 +113,62 @@ public final class TikaExtractor implements Extractor {
     this(config, Clock.systemUTC());
   }
 
-  /** Creates an extractor stamping {@code extractedAt} from {@code clock}. */
+  /**
+   * Creates an extractor stamping {@code extractedAt} from {@code clock}. Worker processes start on
+   * the first file.
+   *
+   * @throws UncheckedIOException if Tika's configuration cannot be written to the temporary folder
+   */
   public TikaExtractor(ExtractionConfig config, Clock clock) {
-    this(config, clock, defaultParser());
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    try {
+      this.tikaConfig = TikaSetup.write(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write Tika's configuration: " + e.getMessage(), e);
+    }
+    this.engine = switch (config.isolation()) {
+      case FORK -> new ForkedEngine(config, tikaConfig);
+      case IN_PROCESS -> new InProcessEngine(config, parser(tikaConfig));
+    };
   }
 
-  /** Creates an extractor reading files with {@code parser}; tests use it to simulate hostile parses. */
+  /** Creates an in-process extractor reading files with {@code parser}; tests simulate hostile parses. */
   TikaExtractor(ExtractionConfig config, Clock clock, Parser parser) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.parser = Objects.requireNonNull(parser, "parser");
-    AtomicInteger threads = new AtomicInteger();
-    this.parsing = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "newsflow-parse-" + threads.incrementAndGet());
-      t.setDaemon(true); // an abandoned runaway parse must not keep the JVM alive
-      return t;
-    });
+    this.tikaConfig = null;
+    this.engine = new InProcessEngine(config, Objects.requireNonNull(parser, "parser"));
   }
 
-  private static Parser defaultParser() {
-    TikaConfig tika = TikaConfig.getDefaultConfig();
-    AutoDetectParser parser = new AutoDetectParser(tika);
-    parser.setDetector(new TextFallbackDetector(
-        tika.getDetector(), tika.getMimeRepository(), tika.getMediaTypeRegistry()));
-    return parser;
-  }
-
-  /** Stops the parse threads, interrupting any that still run. */
-  @Override
-  public void close() {
-    parsing.shutdownNow();
-  }
-
-  @Override
-  public Outcome<ExtractedDocument> extract(SourceFile file) {
-    Future<Outcome<ExtractedDocument>> parse = parsing.submit(() -> readSafely(file));
+  private static Parser parser(Path tikaConfig) {
     try {
-      return parse.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      // Interrupting stops parsers that check for it; one that does not keeps its thread busy
-      // until it ends. Killing it needs a parse in another process (see the README's known limits).
-      parse.cancel(true);
-      LOG.warn("Extracting {} (id {}) took longer than {} = {}; rejected as timed out", file.uri(), file.id(),
-          ExtractionConfig.TIMEOUT, config.timeout());
-      return new Outcome.Rejected<>(FailureReason.TIMEOUT, "parsing took longer than " + ExtractionConfig.TIMEOUT
-          + " = " + config.timeout(), TimeoutException.class.getName());
-    } catch (InterruptedException e) {
-      parse.cancel(true);
-      Thread.currentThread().interrupt();
-      return new Outcome.Retryable<>("interrupted while extracting " + file.uri(), e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof OutOfMemoryError) {
-        // The parse thread's allocations are garbage now; the heap recovers. A file that exhausts
-        // memory is a limit case, not a bug (the formats corpus has fuzzed files that do this).
-        LOG.warn("Extracting {} (id {}) ran out of memory; rejected as over a limit", file.uri(), file.id());
-        return new Outcome.Rejected<>(FailureReason.LIMIT_EXCEEDED, "parsing ran out of memory: " + cause.getMessage(),
-            cause.getClass().getName());
-      }
-      LOG.warn("Unexpected error extracting {} (id {}); the file is rejected as internal, report this"
-          + " as a newsflow bug", file.uri(), file.id(), cause);
-      return new Outcome.Rejected<>(FailureReason.INTERNAL, "unexpected " + cause, cause.getClass().getName());
-    } catch (RejectedExecutionException e) {
-      throw new IllegalStateException("extractor is closed", e);
+      return new AutoDetectParser(new TikaConfig(tikaConfig));
+    } catch (TikaException | IOException | SAXException e) {
+      throw new IllegalStateException("Tika refused newsflow's configuration " + tikaConfig + ": " + e.getMessage(), e);
     }
   }
 
-  private Outcome<ExtractedDocument> readSafely(SourceFile file) {
+  /** Stops the worker processes or parse threads, interrupting any parse that still runs. */
+  @Override
+  public void close() {
+    engine.close();
+    if (tikaConfig != null) {
+      try {
+        Files.deleteIfExists(tikaConfig);
+      } catch (IOException e) {
+        LOG.debug("Could not delete {}: {}", tikaConfig, e.toString());
+      }
+    }
+  }
+
+  @Override
+  public Outcome<Extraction> extractAll(SourceFile file) {
     try {
       return read(file);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome.Retryable<>("interrupted while extracting " + file.uri(), e);
     } catch (RuntimeException e) {
       LOG.warn("Unexpected error extracting {} (id {}); the file is rejected as internal, report this"
           + " as a newsflow bug", file.uri(), file.id(), e);
@@ -175,12 +176,15 @@ public final class TikaExtractor implements Extractor {
     }
   }
 
-  private Outcome<ExtractedDocument> read(SourceFile file) {
+  private Outcome<Extraction> read(SourceFile file) throws InterruptedException {
     long size;
     try {
       size = Files.size(file.path());
+      if (Files.isDirectory(file.path())) {
+        throw new IOException(file.path() + " is a directory");
+      }
     } catch (IOException e) {
-      return reject(FailureReason.UNREADABLE, e);
+      return new Outcome.Rejected<>(FailureReason.UNREADABLE, String.valueOf(e.getMessage()), e.getClass().getName());
     }
     if (size > config.maxFileSizeBytes()) {
       return Outcome.rejected(FailureReason.TOO_LARGE, size + " bytes is more than "
@@ -189,42 +193,121 @@ public final class TikaExtractor implements Extractor {
     if (size == 0) {
       return Outcome.rejected(FailureReason.EMPTY, "the file is empty (0 bytes)");
     }
-
-    Parse parse;
+    Digest digest;
     try {
-      parse = parse(file);
+      digest = digest(file.path());
     } catch (IOException e) {
-      // CompositeParser turns a parser's own IOExceptions into TikaExceptions (TIKA-198), so an
-      // IOException arriving here came from reading the file itself.
-      return reject(FailureReason.UNREADABLE, e);
+      return new Outcome.Rejected<>(FailureReason.UNREADABLE, String.valueOf(e.getMessage()), e.getClass().getName());
     }
 
-    Metadata metadata = parse.metadata();
-    String text = parse.text();
-    Exception parseError = parse.error();
-    if (parseError != null) {
-      FailureReason reason = classify(parseError);
-      if (reason != FailureReason.CORRUPT || text.isEmpty()) {
-        return reject(reason, parseError);
+    RawParse parse = engine.parse(file.path(), resourceName(file), context(null));
+    // Known passwords are tried only on a file that needs one, in the configured order, until one
+    // opens it. A wrong password may also surface as corrupt data (7z): the first, "encrypted",
+    // outcome stands unless a password gives a clean parse.
+    if (isEncrypted(parse)) {
+      for (String password : config.passwords()) {
+        RawParse attempt = engine.parse(file.path(), resourceName(file), context(password));
+        if (isClean(attempt)) {
+          parse = attempt;
+          break;
+        }
       }
-      LOG.debug("Recovered {} characters from {} (id {}) despite: {}", text.length(), file.uri(), file.id(),
-          describe(parseError));
     }
-    String contentType = DocumentMetadata.contentType(metadata);
-    if (text.isEmpty()) {
-      return isUnsupported(metadata)
+    if (parse.failure() != null) {
+      LOG.warn("Extracting {} (id {}) failed, {}: {}", file.uri(), file.id(), parse.failure().code(), parse.message());
+      return new Outcome.Rejected<>(parse.failure(), parse.message(), parse.errorClass());
+    }
+    return assemble(file, digest, parse.metadata());
+  }
+
+  private ParseContext context(String password) {
+    ParseContext context = new ParseContext();
+    context.set(HandlerConfig.class, new HandlerConfig(BasicContentHandlerFactory.HANDLER_TYPE.TEXT,
+        HandlerConfig.PARSE_MODE.RMETA, config.maxTextChars(), config.maxEmbedded(), false));
+    if (password != null) {
+      context.set(PasswordProvider.class, new Passwords(password));
+    }
+    return context;
+  }
+
+  /**
+   * Tells whether a parse met encryption: the file itself, or an embedded document (an encrypted
+   * zip attached to a mail); Tika asks the password provider for each, so one retry serves both.
+   */
+  private static boolean isEncrypted(RawParse parse) {
+    if (parse.failure() != null || parse.metadata().isEmpty()) {
+      return parse.failure() == FailureReason.ENCRYPTED;
+    }
+    String stack = parse.metadata().get(0).get(TikaCoreProperties.CONTAINER_EXCEPTION);
+    if (stack != null && classify(stack) == FailureReason.ENCRYPTED) {
+      return true;
+    }
+    for (Metadata m : parse.metadata()) {
+      String embedded = m.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
+      if (embedded != null && classify(embedded) == FailureReason.ENCRYPTED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Tells whether a parse finished without any error on the file or on an embedded document. */
+  private static boolean isClean(RawParse parse) {
+    return parse.failure() == null && parse.metadata().stream().noneMatch(m ->
+        m.get(TikaCoreProperties.CONTAINER_EXCEPTION) != null || m.get(TikaCoreProperties.EMBEDDED_EXCEPTION) != null);
+  }
+
+  /** Turns Tika's recursive metadata list into the file's document, its children and their failures. */
+  private Outcome<Extraction> assemble(SourceFile file, Digest digest, List<Metadata> list) {
+    Metadata root = list.get(0);
+    // Tika's zip-bomb guard compares a document's output with its own input; with every embedded
+    // document parsed apart (a tgz of tgz of text), each looks harmless. The same rule over the
+    // whole file: more than 1,000,000 characters, and more than 100 per byte of the file.
+    long characters = list.stream().mapToLong(m -> text(m).length()).sum();
+    if (characters > BOMB_MIN_CHARACTERS && characters > BOMB_CHARACTERS_PER_BYTE * digest.size()) {
+      return new Outcome.Rejected<>(FailureReason.LIMIT_EXCEEDED, "zip bomb: " + characters + " characters of text from "
+          + digest.size() + " bytes (more than " + BOMB_CHARACTERS_PER_BYTE + " per byte)", "zip-bomb");
+    }
+    String text = text(root);
+    String stack = root.get(TikaCoreProperties.CONTAINER_EXCEPTION);
+    FailureReason reason = stack == null ? null : classify(stack);
+
+    List<ExtractedDocument> children = new ArrayList<>();
+    List<Extraction.Failure> failures = new ArrayList<>();
+    List<String> withoutText = new ArrayList<>();
+    children(file, list, children, failures, withoutText);
+
+    String contentType = DocumentMetadata.contentType(root);
+    if (reason != null && (reason != FailureReason.CORRUPT || (text.isEmpty() && children.isEmpty()))) {
+      return new Outcome.Rejected<>(reason, describe(stack, reason), errorClass(stack));
+    }
+    if (text.isEmpty() && children.isEmpty() && !DocumentMetadata.describesItself(root)) {
+      if (!failures.isEmpty()) {
+        // Everything inside failed (an archive of encrypted entries): the file fails for that reason.
+        Extraction.Failure first = failures.get(0);
+        return new Outcome.Rejected<>(first.reason(), "nothing readable inside; first embedded failure: "
+            + first.message(), first.errorClass());
+      }
+      return isUnsupported(root)
           ? Outcome.rejected(FailureReason.UNSUPPORTED, "no parser for " + contentType)
           : Outcome.rejected(FailureReason.EMPTY, "no text in this " + contentType + " file");
     }
 
-    Map<String, String> extras = DocumentMetadata.extras(metadata);
-    if (parseError != null) {
-      extras.put(WARNING_KEY, "text recovered from a damaged file: " + describe(parseError));
+    Map<String, String> extras = DocumentMetadata.extras(root);
+    if (stack != null) {
+      LOG.debug("Recovered {} characters from {} (id {}) despite: {}", text.length(), file.uri(), file.id(),
+          firstLine(stack));
+      extras.put(WARNING_KEY, "text recovered from a damaged file: " + describe(stack, reason));
     }
-    String title = DocumentMetadata.title(metadata, contentType, text);
-    String author = DocumentMetadata.author(metadata);
-    Instant modified = DocumentMetadata.instant(metadata, TikaCoreProperties.MODIFIED);
-    boolean truncated = parse.truncated();
+    if (!withoutText.isEmpty()) {
+      // Their paths, so a reader sees what the file holds (images, fonts); bounded like other values.
+      String paths = withoutText.size() + ": " + String.join(", ", withoutText);
+      extras.put(EMBEDDED_WITHOUT_TEXT_KEY, paths.length() > 1_000 ? paths.substring(0, 1_000) : paths);
+    }
+    String title = DocumentMetadata.title(root, contentType, text);
+    String author = DocumentMetadata.author(root);
+    Instant modified = DocumentMetadata.instant(root, TikaCoreProperties.MODIFIED);
+    boolean truncated = isTruncated(root);
     ExtractedDocument.Web web = null;
     Article article = isHtml(contentType) ? article(file, extras.get("charset")) : null;
     if (article != null) {
@@ -247,12 +330,12 @@ public final class TikaExtractor implements Extractor {
         PipelineVersion.CURRENT,
         file.id(),
         file.modified().toEpochMilli(),
-        new ExtractedDocument.Source(file.uri().toString(), parse.size(), parse.sha256(), file.modified()),
+        new ExtractedDocument.Source(file.uri().toString(), digest.size(), digest.sha256(), file.modified()),
         title,
         author,
         contentType,
-        DocumentMetadata.language(metadata),
-        DocumentMetadata.instant(metadata, TikaCoreProperties.CREATED),
+        DocumentMetadata.language(root),
+        DocumentMetadata.instant(root, TikaCoreProperties.CREATED),
         modified,
         text,
         truncated,
@@ -260,44 +343,139 @@ public final class TikaExtractor implements Extractor {
         file.seenAt(),
         clock.instant(),
         file.jobId(),
-        web);
-    return Outcome.success(document);
+        web,
+        null);
+    return Outcome.success(new Extraction(document, children, failures));
   }
 
   /**
-   * Parses {@code file} in one read that also hashes it. A parse error is returned, not thrown,
-   * with whatever text came before it.
-   *
-   * @throws IOException if the file itself could not be read
+   * Adds a document for each embedded document with text to {@code children}, a failure for each
+   * one that failed without text, and the path of each that held no text and no error to
+   * {@code withoutText}.
    */
-  private Parse parse(SourceFile file) throws IOException {
-    Metadata metadata = new Metadata();
-    String name = resourceName(file);
-    if (name != null) {
-      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
-    }
-    BodyContentHandler handler = new BodyContentHandler(config.maxTextChars());
-    boolean truncated = false;
-    Exception error = null;
-    try (InputStream raw = Files.newInputStream(file.path());
-        TemporaryResources tmp = new TemporaryResources()) {
-      HashingInputStream hashing = new HashingInputStream(raw);
-      try {
-        parser.parse(TikaInputStream.get(hashing, tmp, metadata), handler, metadata, new ParseContext());
-      } catch (SAXException | TikaException e) {
-        if (WriteLimitReachedException.isWriteLimitReached(e)) {
-          truncated = true;
-        } else {
-          error = e;
+  private void children(SourceFile file, List<Metadata> list, List<ExtractedDocument> children,
+      List<Extraction.Failure> failures, List<String> withoutText) {
+    // Tika lists an embedded document after everything embedded in it, so the ids come first.
+    List<Metadata> embedded = list.subList(1, list.size());
+    Map<String, DocumentId> byIdPath = new HashMap<>();
+    List<String> paths = new ArrayList<>();
+    List<URI> uris = new ArrayList<>();
+    Set<String> fragments = new HashSet<>();
+    Set<String> containers = new HashSet<>();
+    for (Metadata m : embedded) {
+      String idPath = m.get(TikaCoreProperties.EMBEDDED_ID_PATH);
+      String path = m.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
+      if (path == null || path.isBlank()) {
+        path = idPath == null ? "/embedded-" + (paths.size() + 1) : idPath;
+      }
+      // Two attachments may share a name: the id path, unique in the file, tells them apart.
+      String fragment = fragments.add(path) || idPath == null ? path : path + "[" + idPath + "]";
+      URI uri = childUri(file.uri(), fragment);
+      paths.add(path);
+      uris.add(uri);
+      if (idPath != null) {
+        byIdPath.put(idPath, DocumentId.ofSource(uri));
+        if (idPath.lastIndexOf('/') > 0) {
+          containers.add(idPath.substring(0, idPath.lastIndexOf('/')));
         }
       }
-      hashing.drain();
-      return new Parse(metadata, handler.toString().strip(), truncated, error, hashing.count(), hashing.sha256Hex());
+    }
+    Instant now = clock.instant();
+    for (int i = 0; i < embedded.size(); i++) {
+      Metadata m = embedded.get(i);
+      String idPath = m.get(TikaCoreProperties.EMBEDDED_ID_PATH);
+      String path = paths.get(i);
+      URI uri = uris.get(i);
+      DocumentId id = DocumentId.ofSource(uri);
+      DocumentId parent = file.id();
+      if (idPath != null && idPath.lastIndexOf('/') > 0) {
+        parent = byIdPath.getOrDefault(idPath.substring(0, idPath.lastIndexOf('/')), file.id());
+      }
+      int depth = idPath == null ? 1 : (int) idPath.chars().filter(c -> c == '/').count();
+      String text = text(m);
+      String error = m.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
+      // A container without text of its own stays, so that its children's parent exists.
+      if (text.isEmpty() && (idPath == null || !containers.contains(idPath)) && !DocumentMetadata.describesItself(m)) {
+        if (error != null) {
+          FailureReason reason = classify(error);
+          failures.add(new Extraction.Failure(id, uri.toString(), reason, describe(error, reason), errorClass(error)));
+        } else {
+          withoutText.add(path);
+        }
+        continue;
+      }
+      String contentType = DocumentMetadata.contentType(m);
+      Map<String, String> extras = DocumentMetadata.extras(m);
+      if (error != null) {
+        extras.put(WARNING_KEY, (text.isEmpty() ? "" : "text recovered from ") + "a damaged embedded document: " + describe(error, classify(error)));
+      }
+      String title = DocumentMetadata.title(m, contentType, text);
+      if (title == null) {
+        title = m.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+      }
+      long size = length(m, text);
+      children.add(new ExtractedDocument(
+          ExtractedDocument.SCHEMA_VERSION,
+          PipelineVersion.CURRENT,
+          id,
+          file.modified().toEpochMilli(),
+          // No SHA-256: Tika would have to spool every embedded stream to disk to digest it.
+          new ExtractedDocument.Source(uri.toString(), size, "", file.modified()),
+          title,
+          DocumentMetadata.author(m),
+          contentType,
+          DocumentMetadata.language(m),
+          DocumentMetadata.instant(m, TikaCoreProperties.CREATED),
+          DocumentMetadata.instant(m, TikaCoreProperties.MODIFIED),
+          text,
+          isTruncated(m),
+          extras,
+          file.seenAt(),
+          now,
+          file.jobId(),
+          null,
+          new ExtractedDocument.Embedded(parent, file.id(), path, Math.max(1, depth))));
     }
   }
 
-  /** Holds what one parse produced; {@code error} is null if the parser finished. */
-  private record Parse(Metadata metadata, String text, boolean truncated, Exception error, long size, String sha256) {}
+  /** Returns the URI of an embedded document: the file's URI with its path inside as fragment. */
+  static URI childUri(URI file, String path) {
+    try {
+      return new URI(file.getScheme(), file.getSchemeSpecificPart(), path);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("cannot name embedded document " + path + " of " + file, e);
+    }
+  }
+
+  /** Returns an embedded document's length in bytes as its container states it, else its text's. */
+  private static long length(Metadata m, String text) {
+    String length = m.get(org.apache.tika.metadata.HttpHeaders.CONTENT_LENGTH);
+    try {
+      return length == null ? text.getBytes(StandardCharsets.UTF_8).length : Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+  }
+
+  private static String text(Metadata m) {
+    String text = m.get(TikaCoreProperties.TIKA_CONTENT);
+    return text == null ? "" : text.strip();
+  }
+
+  private static boolean isTruncated(Metadata m) {
+    return "true".equalsIgnoreCase(m.get(TikaCoreProperties.WRITE_LIMIT_REACHED));
+  }
+
+  /** Holds the size and SHA-256 (lowercase hex) of a file's bytes. */
+  private record Digest(long size, String sha256) {}
+
+  private static Digest digest(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      HashingInputStream hashing = new HashingInputStream(in);
+      hashing.drain();
+      return new Digest(hashing.count(), hashing.sha256Hex());
+    }
+  }
 
   private static boolean isHtml(String contentType) {
     return contentType.equals("text/html") || contentType.equals("application/xhtml+xml");
@@ -340,45 +518,79 @@ public final class TikaExtractor implements Extractor {
     return name == null ? null : name.toString();
   }
 
-  private static FailureReason classify(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof EncryptedDocumentException) {
+  /**
+   * Classifies a parse error by the exception classes in its stack trace, as Tika reports it (the
+   * pipes workers send stack traces, not exceptions).
+   */
+  static FailureReason classify(String stack) {
+    for (String line : causes(stack)) {
+      if (line.startsWith("org.apache.tika.exception.EncryptedDocumentException")
+          || line.startsWith("org.apache.poi.EncryptedDocumentException")
+          || line.startsWith("org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException")) {
         return FailureReason.ENCRYPTED;
       }
-      if (t instanceof UnsupportedFormatException) {
+      if (line.startsWith("org.apache.tika.exception.UnsupportedFormatException")) {
         return FailureReason.UNSUPPORTED;
       }
-      if (t instanceof ZeroByteFileException) {
+      if (line.startsWith("org.apache.tika.exception.ZeroByteFileException")) {
         return FailureReason.EMPTY;
       }
-      if (t instanceof TikaMemoryLimitException || t.getClass().getName().equals(ZIP_BOMB)) {
+      if (line.startsWith("org.apache.tika.exception.TikaMemoryLimitException") || line.startsWith(ZIP_BOMB)
+          || line.startsWith("org.apache.tika.exception.WriteLimitReachedException")
+          || line.startsWith("java.lang.OutOfMemoryError")) {
         return FailureReason.LIMIT_EXCEEDED;
       }
     }
     return FailureReason.CORRUPT;
   }
 
-  /** Rejects with the root cause as error class: Tika's wrappers say less than what they wrap. */
-  private static Outcome<ExtractedDocument> reject(FailureReason reason, Exception e) {
-    return new Outcome.Rejected<>(reason, describe(e), rootCause(e).getClass().getName());
+  /** Returns the lines of a stack trace that name an exception: the first and each "Caused by". */
+  private static List<String> causes(String stack) {
+    List<String> causes = new ArrayList<>();
+    for (String line : stack.split("\\R")) {
+      String l = line.strip();
+      if (causes.isEmpty() && !l.isEmpty()) {
+        causes.add(l);
+      } else if (l.startsWith("Caused by: ")) {
+        causes.add(l.substring("Caused by: ".length()));
+      }
+    }
+    return causes;
   }
 
-  private static String describe(Exception e) {
-    if (e instanceof EncryptedDocumentException) {
+  /** Returns the class of the innermost exception of a stack trace: it says more than Tika's wrappers. */
+  static String errorClass(String stack) {
+    List<String> causes = causes(stack);
+    if (causes.isEmpty()) {
+      return null;
+    }
+    String last = causes.get(causes.size() - 1);
+    int colon = last.indexOf(':');
+    return (colon < 0 ? last : last.substring(0, colon)).strip();
+  }
+
+  private static String describe(String stack, FailureReason reason) {
+    if (reason == FailureReason.ENCRYPTED) {
       return "encrypted, no password";
     }
-    Throwable root = rootCause(e);
-    return root == e || Objects.equals(root.getMessage(), e.getMessage())
-        ? String.valueOf(e.getMessage())
-        : e.getMessage() + ": " + root;
+    List<String> causes = causes(stack);
+    if (causes.isEmpty()) {
+      return "parse error";
+    }
+    String first = message(causes.get(0));
+    String last = causes.get(causes.size() - 1);
+    return causes.size() == 1 || first.equals(message(last)) ? first : first + ": " + last;
   }
 
-  private static Throwable rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
+  /** Returns an exception line without its class name: "TikaException: boom" gives "boom". */
+  private static String message(String causeLine) {
+    int colon = causeLine.indexOf(": ");
+    return colon < 0 ? causeLine : causeLine.substring(colon + 2);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** Tells whether no real parser read the file: Tika fell back to its EmptyParser. */

@@ -44,7 +44,7 @@ class TikaExtractorTest {
   private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
   private static final Instant SEEN = Instant.parse("2024-05-01T11:59:00Z");
   private static final TikaExtractor EXTRACTOR =
-      new TikaExtractor(ExtractionConfig.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+      new TikaExtractor(ExtractionConfig.defaults().withIsolation(ExtractionConfig.Isolation.IN_PROCESS), Clock.fixed(NOW, ZoneOffset.UTC));
 
   private static final String ARTICLE = """
       Rail strike ends after pay deal is agreed
@@ -114,7 +114,7 @@ class TikaExtractorTest {
         real.parse(in, h, m, c);
       }
     };
-    try (TikaExtractor extractor = new TikaExtractor(ExtractionConfig.defaults().withTimeout(java.time.Duration.ofMillis(500)),
+    try (TikaExtractor extractor = new TikaExtractor(ExtractionConfig.defaults().withTimeout(java.time.Duration.ofMillis(500)).withIsolation(ExtractionConfig.Isolation.IN_PROCESS),
         Clock.fixed(NOW, ZoneOffset.UTC), sometimesHangs)) {
 
       Outcome<ExtractedDocument> timedOut = extractor.extract(source(slow));
@@ -331,7 +331,7 @@ class TikaExtractorTest {
   @Test
   void fileLargerThanTheMaximumIsRejectedAsTooLarge() throws IOException {
     Path file = Files.writeString(dir.resolve("big.txt"), ARTICLE);
-    TikaExtractor small = new TikaExtractor(ExtractionConfig.defaults().withMaxFileSizeBytes(100));
+    TikaExtractor small = new TikaExtractor(ExtractionConfig.defaults().withMaxFileSizeBytes(100).withIsolation(ExtractionConfig.Isolation.IN_PROCESS));
 
     Outcome.Rejected<ExtractedDocument> rejected = rejected(small.extract(source(file)));
 
@@ -381,7 +381,7 @@ class TikaExtractorTest {
     };
 
     Outcome.Rejected<ExtractedDocument> rejected =
-        rejected(new TikaExtractor(ExtractionConfig.defaults(), broken).extract(source(file)));
+        rejected(new TikaExtractor(ExtractionConfig.defaults().withIsolation(ExtractionConfig.Isolation.IN_PROCESS), broken).extract(source(file)));
 
     assertThat(rejected.reason()).isEqualTo(FailureReason.INTERNAL);
     assertThat(rejected.errorClass()).isEqualTo("java.lang.IllegalStateException");
@@ -390,7 +390,7 @@ class TikaExtractorTest {
   @Test
   void textLongerThanTheMaximumIsTruncatedNotRejected() throws IOException {
     Path file = Files.writeString(dir.resolve("long.txt"), ARTICLE.repeat(50));
-    TikaExtractor small = new TikaExtractor(ExtractionConfig.defaults().withMaxTextChars(100));
+    TikaExtractor small = new TikaExtractor(ExtractionConfig.defaults().withMaxTextChars(100).withIsolation(ExtractionConfig.Isolation.IN_PROCESS));
 
     ExtractedDocument doc = success(small.extract(source(file)));
 
@@ -403,7 +403,7 @@ class TikaExtractorTest {
   void sha256AndSizeCoverTheWholeFileEvenWhenTheParserStopsEarly() throws Exception {
     Path text = Files.writeString(dir.resolve("long.txt"), ARTICLE.repeat(2000));
     Path pdf = Fixtures.writePdf(dir.resolve("doc.pdf"), "T", ARTICLE.repeat(20));
-    TikaExtractor small = new TikaExtractor(ExtractionConfig.defaults().withMaxTextChars(50));
+    TikaExtractor small = new TikaExtractor(ExtractionConfig.defaults().withMaxTextChars(50).withIsolation(ExtractionConfig.Isolation.IN_PROCESS));
 
     for (Path file : List.of(text, pdf)) {
       for (TikaExtractor extractor : List.of(EXTRACTOR, small)) {

@@ -54,7 +54,16 @@ public final class DeadLetterReplayer {
           skipped.put(located.ref(), "the original record is no longer on " + letter.origin().topic() + " (retention)");
         }
       } else if (letter.stage() == Stage.INGEST && letter.source() != null && letter.source().startsWith("file:")) {
-        Path path = Path.of(URI.create(letter.source()));
+        // An embedded document's source is its file's URI with the path inside as fragment: replaying
+        // it reads the whole file again, which re-extracts every embedded document (an overwrite).
+        URI source = URI.create(letter.source());
+        Path path;
+        try {
+          path = Path.of(new URI(source.getScheme(), source.getSchemeSpecificPart(), null));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+          skipped.put(located.ref(), "not a file URI: " + letter.source());
+          continue;
+        }
         try {
           BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
           acks.add(importer.ingest(new SourceFile(path.toUri(), path, attrs.size(), attrs.lastModifiedTime().toInstant(),

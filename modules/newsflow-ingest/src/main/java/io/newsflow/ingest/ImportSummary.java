@@ -19,6 +19,9 @@ import java.util.Map;
  * @param publishedDocuments id and revision of each published document, if the run kept them
  * @param bytes total size of the items seen
  * @param resumed items passed over because the job's journal already held their outcome
+ * @param embedded documents found inside the published items (attachments, archive entries) and
+ *     published as documents of their own; not counted in {@code published}
+ * @param embeddedFailures embedded documents that failed, per reason (each has a dead-letter record)
  */
 public record ImportSummary(
     String jobId,
@@ -30,8 +33,24 @@ public record ImportSummary(
     Map<FailureReason, Long> failures,
     List<Published> publishedDocuments,
     long bytes,
-    long resumed) {
+    long resumed,
+    long embedded,
+    Map<FailureReason, Long> embeddedFailures) {
 
-  /** One document handed to Kafka. */
-  public record Published(DocumentId id, long revision, String source) {}
+  public ImportSummary {
+    embeddedFailures = embeddedFailures == null ? Map.of() : Map.copyOf(embeddedFailures);
+  }
+
+  /**
+   * One document handed to Kafka.
+   *
+   * @param embedded whether it was found inside a file rather than being one
+   */
+  public record Published(DocumentId id, long revision, String source, boolean embedded) {
+
+    /** Describes a file's own document. */
+    public Published(DocumentId id, long revision, String source) {
+      this(id, revision, source, false);
+    }
+  }
 }

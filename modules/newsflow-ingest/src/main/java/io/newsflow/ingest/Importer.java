@@ -3,6 +3,7 @@ package io.newsflow.ingest;
 import io.newsflow.api.DeadLetter;
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.ExtractedDocument;
+import io.newsflow.api.Extraction;
 import io.newsflow.api.Extractor;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
@@ -211,8 +212,11 @@ public final class Importer implements AutoCloseable {
     progress.accept(counts.progress());
     Map<FailureReason, Long> failures = new EnumMap<>(FailureReason.class);
     counts.failures.forEach((reason, n) -> failures.put(reason, n.sum()));
+    Map<FailureReason, Long> embeddedFailures = new EnumMap<>(FailureReason.class);
+    counts.embeddedFailures.forEach((reason, n) -> embeddedFailures.put(reason, n.sum()));
     return new ImportSummary(run.jobId(), counts.seen.get(), counts.published.get(), counts.unchanged.get(),
-        counts.duplicates.get(), counts.failed.get(), failures, List.copyOf(published), counts.bytes.get(), counts.resumed.get());
+        counts.duplicates.get(), counts.failed.get(), failures, List.copyOf(published), counts.bytes.get(),
+        counts.resumed.get(), counts.embedded.get(), embeddedFailures);
   }
 
   /**
@@ -306,11 +310,11 @@ public final class Importer implements AutoCloseable {
 
   /** Extracts one item and journals its outcome once Kafka acknowledged it. */
   private CompletableFuture<?> processItem(SourceFile file, SourceItem item, String sha, Context ctx) {
-    Outcome<ExtractedDocument> outcome = extract(file);
+    Outcome<Extraction> outcome = extract(file);
     Run run = ctx.run();
-    if (outcome instanceof Outcome.Success<ExtractedDocument> success) {
-      ExtractedDocument doc = success.value();
-      return publisher.publish(doc).thenRun(() -> {
+    if (outcome instanceof Outcome.Success<Extraction> success) {
+      ExtractedDocument doc = success.value().document();
+      return publish(success.value(), file, ctx.counts(), run.keepPublished() ? ctx.published() : null).thenRun(() -> {
         ctx.counts().published.incrementAndGet();
         if (run.keepPublished()) {
           ctx.published().add(new ImportSummary.Published(doc.id(), doc.revision(), file.uri().toString()));
@@ -322,6 +326,32 @@ public final class Importer implements AutoCloseable {
     Failure f = failure(outcome);
     LOG.warn("ingest: {} failed, {}: {}", file.uri(), f.reason().code(), f.message());
     return publishFailure(ctx, item, file.id(), f.reason(), f.errorClass(), f.message(), sha);
+  }
+
+  /**
+   * Publishes a file's document, each embedded document as a document of its own (keyed by its own
+   * id), and a dead letter for each embedded document that failed; counts the embedded ones.
+   *
+   * @param published where to list the embedded documents published, or {@code null}
+   */
+  private CompletableFuture<?> publish(Extraction extraction, SourceFile file, Counts counts,
+      ConcurrentLinkedQueue<ImportSummary.Published> published) {
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    sent.add(publisher.publish(extraction.document()));
+    for (ExtractedDocument child : extraction.children()) {
+      sent.add(publisher.publish(child).thenRun(() -> {
+        counts.embedded.incrementAndGet();
+        if (published != null) {
+          published.add(new ImportSummary.Published(child.id(), child.revision(), child.source().uri(), true));
+        }
+      }));
+    }
+    for (Extraction.Failure failure : extraction.failures()) {
+      LOG.warn("ingest: {} failed, {}: {}", failure.source(), failure.reason().code(), failure.message());
+      sent.add(publisher.publish(deadLetter(failure.id(), failure.source(), file.modified().toEpochMilli(), file.jobId(),
+          failure.reason(), failure.errorClass(), failure.message())).thenRun(() -> counts.failEmbedded(failure.reason())));
+    }
+    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
   }
 
   private void fail(Context ctx, SourceItem item, DocumentId id, FailureReason reason, String errorClass, String message) {
@@ -353,9 +383,9 @@ public final class Importer implements AutoCloseable {
     }
   }
 
-  private Outcome<ExtractedDocument> extract(SourceFile file) {
+  private Outcome<Extraction> extract(SourceFile file) {
     try {
-      return extractor.extract(file);
+      return extractor.extractAll(file);
     } catch (RuntimeException e) {
       LOG.error("extractor failed on {} unexpectedly", file.uri(), e);
       return Outcome.rejected(FailureReason.INTERNAL, e);
@@ -364,8 +394,8 @@ public final class Importer implements AutoCloseable {
 
   private record Failure(FailureReason reason, String errorClass, String message) {}
 
-  private static Failure failure(Outcome<ExtractedDocument> outcome) {
-    if (outcome instanceof Outcome.Rejected<ExtractedDocument> rejected) {
+  private static Failure failure(Outcome<Extraction> outcome) {
+    if (outcome instanceof Outcome.Rejected<Extraction> rejected) {
       return new Failure(rejected.reason(), rejected.errorClass(), rejected.message());
     }
     return new Failure(FailureReason.INTERNAL, null,
@@ -373,11 +403,11 @@ public final class Importer implements AutoCloseable {
   }
 
   private CompletableFuture<?> process(SourceFile file, Counts counts, ConcurrentLinkedQueue<ImportSummary.Published> published) {
-    Outcome<ExtractedDocument> outcome = extract(file);
-    if (outcome instanceof Outcome.Success<ExtractedDocument> success) {
+    Outcome<Extraction> outcome = extract(file);
+    if (outcome instanceof Outcome.Success<Extraction> success) {
       counts.published.incrementAndGet();
-      published.add(new ImportSummary.Published(file.id(), success.value().revision(), file.uri().toString()));
-      return publisher.publish(success.value());
+      published.add(new ImportSummary.Published(file.id(), success.value().document().revision(), file.uri().toString()));
+      return publish(success.value(), file, counts, published);
     }
     Failure f = failure(outcome);
     LOG.warn("ingest: {} failed, {}: {}", file.uri(), f.reason().code(), f.message());
@@ -421,11 +451,17 @@ public final class Importer implements AutoCloseable {
     final AtomicLong failed = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
     final AtomicLong resumed = new AtomicLong();
+    final AtomicLong embedded = new AtomicLong();
     final Map<FailureReason, LongAdder> failures = new ConcurrentHashMap<>();
+    final Map<FailureReason, LongAdder> embeddedFailures = new ConcurrentHashMap<>();
 
     void fail(FailureReason reason) {
       failed.incrementAndGet();
       failures.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    void failEmbedded(FailureReason reason) {
+      embeddedFailures.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
     Progress progress() {

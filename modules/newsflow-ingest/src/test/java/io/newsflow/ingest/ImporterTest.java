@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsflow.api.DeadLetter;
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.ExtractedDocument;
+import io.newsflow.api.Extraction;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Json;
 import io.newsflow.api.Outcome;
@@ -28,15 +29,27 @@ class ImporterTest {
   private static final KafkaConfig CONFIG = new KafkaConfig("localhost:9092", "t.", 1, (short) 1, Map.of());
 
   /** Extracts a file as its own text, refusing files named bad*. */
-  private static Outcome<ExtractedDocument> fakeExtract(SourceFile f) {
+  private static Outcome<Extraction> fakeExtract(SourceFile f) {
     if (f.path().getFileName().toString().startsWith("bad")) {
       return Outcome.rejected(FailureReason.CORRUPT, "cannot parse");
     }
     try {
       String text = Files.readString(f.path());
-      return Outcome.success(new ExtractedDocument(1, "test", f.id(), f.modified().toEpochMilli(),
+      ExtractedDocument doc = new ExtractedDocument(1, "test", f.id(), f.modified().toEpochMilli(),
           new ExtractedDocument.Source(f.uri().toString(), f.size(), "00", f.modified()), null, null, "text/plain",
-          null, null, null, text, false, Map.of(), f.seenAt(), Instant.now(), f.jobId()));
+          null, null, null, text, false, Map.of(), f.seenAt(), Instant.now(), f.jobId());
+      if (!f.path().getFileName().toString().startsWith("box")) {
+        return Outcome.success(Extraction.of(doc));
+      }
+      // A container: one readable entry and one encrypted one.
+      java.net.URI childUri = java.net.URI.create(f.uri() + "#/inner.txt");
+      ExtractedDocument child = new ExtractedDocument(3, "test", DocumentId.ofSource(childUri), doc.revision(),
+          new ExtractedDocument.Source(childUri.toString(), 5, "", f.modified()), null, null, "text/plain", null, null,
+          null, "inner", false, Map.of(), f.seenAt(), Instant.now(), f.jobId(), null,
+          new ExtractedDocument.Embedded(f.id(), f.id(), "/inner.txt", 1));
+      java.net.URI lockedUri = java.net.URI.create(f.uri() + "#/locked.pdf");
+      return Outcome.success(new Extraction(doc, List.of(child), List.of(new Extraction.Failure(
+          DocumentId.ofSource(lockedUri), lockedUri.toString(), FailureReason.ENCRYPTED, null, "encrypted, no password"))));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -78,6 +91,28 @@ class ImporterTest {
       assertThat(redo.unchanged()).isZero();
       assertThat(redo.published()).isEqualTo(3);
     }
+  }
+
+  @Test
+  void embeddedDocumentsArePublishedAsTheirOwnAndTheirFailuresDeadLettered(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("box.bin"), "container");
+    MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+
+    ImportSummary summary;
+    try (Importer importer = new Importer(ImporterTest::fakeExtract, new DocumentPublisher(producer, CONFIG),
+        IndexedState.NONE, 1)) {
+      summary = importer.run(List.of(dir), "job-3", p -> {});
+    }
+
+    assertThat(summary.published()).isEqualTo(1);
+    assertThat(summary.embedded()).isEqualTo(1);
+    assertThat(summary.embeddedFailures()).containsExactly(Map.entry(FailureReason.ENCRYPTED, 1L));
+    assertThat(summary.publishedDocuments()).filteredOn(ImportSummary.Published::embedded).hasSize(1);
+    assertThat(producer.history()).filteredOn(r -> r.topic().equals("t.extracted-batch")).hasSize(2);
+    DeadLetter letter = Json.decode(producer.history().stream().filter(r -> r.topic().equals("t.deadletter"))
+        .findFirst().orElseThrow().value(), DeadLetter.class);
+    assertThat(letter.source()).endsWith("box.bin#/locked.pdf");
+    assertThat(letter.reason()).isEqualTo(FailureReason.ENCRYPTED);
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.newsflow.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.newsflow.api.ExtractedDocument;
+import io.newsflow.api.Extraction;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.SourceFile;
@@ -23,8 +23,8 @@ class MeteredExtractorTest {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     MeteredExtractor extractor = new MeteredExtractor(f -> {
       assertThat(meters.get("newsflow.ingest.in_flight").gauge().value()).isEqualTo(1.0);
-      return f.size() == 0 ? new Outcome.Rejected<ExtractedDocument>(FailureReason.EMPTY, "empty file", null)
-          : new Outcome.Rejected<ExtractedDocument>(FailureReason.CORRUPT, "bad", null);
+      return f.size() == 0 ? new Outcome.Rejected<Extraction>(FailureReason.EMPTY, "empty file", null)
+          : new Outcome.Rejected<Extraction>(FailureReason.CORRUPT, "bad", null);
     }, meters);
 
     extractor.extract(file(0));

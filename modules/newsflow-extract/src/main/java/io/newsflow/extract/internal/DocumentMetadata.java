@@ -43,7 +43,21 @@ public final class DocumentMetadata {
       List.of("article:published_time", "article:published_time"),
       List.of("article:section", "article:section"));
 
+  // A bound on what one document's metadata adds to its Kafka record: 100 keys of up to 1,000
+  // characters is 100 KB at worst; Tika gives an office file 30 to 60 keys, few longer than a line.
+  static final int MAX_KEYS = 100;
+  static final int MAX_VALUE_CHARS = 1_000;
+
   private DocumentMetadata() {}
+
+  /**
+   * Tells whether a document without text still says what it is: a photo with a caption, title or
+   * keywords (IPTC, XMP, EXIF) is worth finding in a news archive, so it is not rejected as empty.
+   */
+  public static boolean describesItself(Metadata metadata) {
+    return first(metadata, TikaCoreProperties.TITLE.getName(), TikaCoreProperties.DESCRIPTION.getName(),
+        TikaCoreProperties.SUBJECT.getName()) != null;
+  }
 
   /** Returns the media type without parameters, e.g. {@code text/html}. */
   public static String contentType(Metadata metadata) {
@@ -94,7 +108,9 @@ public final class DocumentMetadata {
 
   /**
    * Returns the further metadata worth keeping: page count, charset, description, keywords,
-   * publisher, Open Graph and article fields, and the parser that read the file.
+   * publisher, Open Graph and article fields and the parser that read the file under newsflow's
+   * names, then every other value Tika gave (at most {@value #MAX_KEYS} keys of
+   * {@value #MAX_VALUE_CHARS} characters) under Tika's names.
    */
   public static Map<String, String> extras(Metadata metadata) {
     Map<String, String> extras = new LinkedHashMap<>();
@@ -112,7 +128,31 @@ public final class DocumentMetadata {
     if (parsers.length > 0) {
       extras.put(PARSER, parsers[parsers.length - 1]);
     }
+    // Then everything else the parser said, under Tika's own names, as tika-app prints it: a user
+    // checking a file, or a later re-processing, may need a field no one thought of keeping.
+    String[] names = metadata.names();
+    Arrays.sort(names);
+    for (String name : names) {
+      if (extras.size() >= MAX_KEYS) {
+        break;
+      }
+      if (isInternal(name) || extras.containsKey(name)) {
+        continue;
+      }
+      String value = Arrays.stream(metadata.getValues(name)).map(String::strip).filter(v -> !v.isEmpty()).distinct()
+          .collect(Collectors.joining("; "));
+      if (!value.isEmpty()) {
+        extras.put(name, value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value);
+      }
+    }
     return extras;
+  }
+
+  /** Tells whether a Tika key is bookkeeping newsflow keeps elsewhere or not at all (text, stack traces). */
+  private static boolean isInternal(String name) {
+    return name.startsWith(TikaCoreProperties.TIKA_META_PREFIX)
+        || name.equals(TikaCoreProperties.RESOURCE_NAME_KEY)
+        || name.equals("Content-Length");
   }
 
   private static String charset(Metadata metadata) {

@@ -7,10 +7,12 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 
 /**
  * Detects media types like the wrapped detector, but keeps a text file a text file when its first
@@ -40,6 +42,15 @@ public final class TextFallbackDetector implements Detector {
    *     (Tika's {@code MimeTypes} does)
    * @param registry knows which types are text underneath
    */
+  /**
+   * Creates a detector around Tika's default detector and media types; Tika's configuration file
+   * names this class, and Tika's pipes workers build it with this constructor.
+   */
+  public TextFallbackDetector() {
+    this(new DefaultDetector(MimeTypes.getDefaultMimeTypes()), MimeTypes.getDefaultMimeTypes(),
+        MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry());
+  }
+
   public TextFallbackDetector(Detector delegate, Detector byName, MediaTypeRegistry registry) {
     this.delegate = delegate;
     this.byName = byName;

@@ -125,6 +125,120 @@ public final class Fixtures {
     return lines;
   }
 
+  /**
+   * Writes an RFC 822 e-mail with a plain-text body, the same body as HTML alternative, and
+   * {@code attachment} attached under {@code attachmentName} (base64), as mail clients send them.
+   */
+  public static Path writeMail(Path file, String subject, String body, String attachmentName, byte[] attachment) {
+    String b64 = java.util.Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(attachment);
+    String mail = String.join("\r\n",
+        "From: Ana Ruiz <ana@courier.example>",
+        "To: desk@courier.example",
+        "Subject: " + subject,
+        "Date: Mon, 4 Mar 2024 09:30:00 +0100",
+        "Message-ID: <fixture-1@courier.example>",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/mixed; boundary=\"outer\"",
+        "",
+        "--outer",
+        "Content-Type: multipart/alternative; boundary=\"alt\"",
+        "",
+        "--alt",
+        "Content-Type: text/plain; charset=UTF-8",
+        "",
+        body,
+        "--alt",
+        "Content-Type: text/html; charset=UTF-8",
+        "",
+        "<html><body><p>" + escape(body) + "</p></body></html>",
+        "--alt--",
+        "--outer",
+        "Content-Type: application/pdf; name=\"" + attachmentName + "\"",
+        "Content-Disposition: attachment; filename=\"" + attachmentName + "\"",
+        "Content-Transfer-Encoding: base64",
+        "",
+        b64,
+        "--outer--",
+        "");
+    try {
+      return Files.writeString(file, mail, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes a zip holding {@code entries} (name to bytes), in order; a value that is itself a zip
+   * makes a nested container.
+   */
+  public static Path writeZip(Path file, java.util.Map<String, byte[]> entries) {
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      for (java.util.Map.Entry<String, byte[]> e : entries.entrySet()) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes a zip ({@code outer.zip}) holding {@code inner.zip} holding an e-mail ({@code report.eml})
+   * whose attachment is a PDF ({@code figures.pdf}) with title {@code pdfTitle} and text
+   * {@code pdfBody}; the mail's body is {@code mailBody}.
+   */
+  public static Path writeNestedZipWithMailWithPdf(Path file, String mailBody, String pdfTitle, String pdfBody) {
+    try {
+      Path dir = Files.createTempDirectory("newsflow-fixture-");
+      try {
+        byte[] pdf = Files.readAllBytes(writePdf(dir.resolve("figures.pdf"), pdfTitle, pdfBody));
+        byte[] mail = Files.readAllBytes(writeMail(dir.resolve("report.eml"), "Quarterly figures", mailBody,
+            "figures.pdf", pdf));
+        java.util.Map<String, byte[]> inner = new java.util.LinkedHashMap<>();
+        inner.put("report.eml", mail);
+        byte[] innerZip = Files.readAllBytes(writeZip(dir.resolve("inner.zip"), inner));
+        java.util.Map<String, byte[]> outer = new java.util.LinkedHashMap<>();
+        outer.put("inner.zip", innerZip);
+        return writeZip(file, outer);
+      } finally {
+        try (var files = Files.list(dir)) {
+          for (Path p : files.toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+        Files.deleteIfExists(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes {@code plain} (a PDF) encrypted with user password {@code password} (AES-256). */
+  public static Path writeEncryptedPdf(Path file, String title, String body, String password) {
+    try {
+      Path plain = Files.createTempFile("newsflow-fixture-", ".pdf");
+      try {
+        writePdf(plain, title, body);
+        try (PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(plain.toFile())) {
+          org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy policy =
+              new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy(password + "-owner", password,
+                  new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+          policy.setEncryptionKeyLength(256);
+          pdf.protect(policy);
+          pdf.save(file.toFile());
+        }
+        return file;
+      } finally {
+        Files.deleteIfExists(plain);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }

@@ -1,0 +1,87 @@
+package io.newsflow.bench;
+
+import io.newsflow.api.Extractor;
+import io.newsflow.api.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Measures extraction throughput (files/s, MB/s) on a folder of files with an extractor as the ingest
+ * stage builds it, for each extractor given (isolated in worker processes, in process). Each run
+ * starts from a new extractor, so the worker processes' start-up is part of the figure, as it is of
+ * an import.
+ */
+public final class ExtractionBenchmark {
+
+  /** One extractor's run: its label, the timings and files per outcome. */
+  public record Run(String label, ExtractionRun.Result result, Map<String, Integer> outcomes) {}
+
+  private ExtractionBenchmark() {}
+
+  /**
+   * Returns the files to run: {@code files/} of a formats corpus, the pages of a main-text evaluation
+   * corpus (gzip'd HTML under {@code cache/} and {@code eval/}, unpacked into {@code scratch} as
+   * {@code .html} files), or every file below {@code corpus} otherwise.
+   */
+  public static List<Path> files(Path corpus, Path scratch) throws IOException {
+    if (Files.isDirectory(corpus.resolve("files")) && Files.isRegularFile(corpus.resolve("manifest.json"))) {
+      return ExtractionRun.files(corpus.resolve("files"));
+    }
+    if (Files.isRegularFile(corpus.resolve("evaldata.json"))) {
+      List<Path> pages = new ArrayList<>();
+      for (String dir : List.of("cache", "eval")) {
+        if (!Files.isDirectory(corpus.resolve(dir))) {
+          continue;
+        }
+        try (Stream<Path> gz = Files.list(corpus.resolve(dir))) {
+          for (Path p : gz.filter(f -> f.getFileName().toString().endsWith(".html.gz")).sorted().toList()) {
+            String name = p.getFileName().toString();
+            Path out = scratch.resolve(dir + "-" + name.substring(0, name.length() - ".gz".length()));
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+              Files.copy(in, out);
+            }
+            pages.add(out);
+          }
+        }
+      }
+      return pages;
+    }
+    return ExtractionRun.files(corpus);
+  }
+
+  /** Runs {@code files} through a new extractor from {@code extractor}, closing it afterwards. */
+  public static Run run(String label, Supplier<Extractor> extractor, List<Path> files, int threads)
+      throws InterruptedException {
+    try (Extractor e = extractor.get()) {
+      ExtractionRun.Result result = ExtractionRun.run(e, files, threads);
+      Map<String, Integer> outcomes = new TreeMap<>();
+      for (ExtractionRun.FileResult r : result.files()) {
+        String outcome = r.outcome() instanceof Outcome.Rejected<?> rej ? rej.reason().code()
+            : r.outcome() instanceof Outcome.Success<?> ? "success" : "retry";
+        outcomes.merge(outcome, 1, Integer::sum);
+      }
+      return new Run(label, result, outcomes);
+    }
+  }
+
+  /** Deletes {@code dir} and what it holds (the unpacked pages). */
+  public static void deleteScratch(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
