@@ -65,6 +65,7 @@ class PipelineIT {
         "The council agreed to reduce the ferry timetable once the Elwin Harbour Bridge reopened.");
     Fixtures.writeHtml(generated.resolve("notice.html"), "Ferry notice for Northgate passengers", "Harbour Desk",
         "Weekend ferries between Northgate and the old town will continue after the Elwin Harbour Bridge reopening.");
+    Files.writeString(generated.resolve("notice.html"), "\n<!-- copy " + uniqueWord() + " -->\n", java.nio.file.StandardOpenOption.APPEND);
     long files;
     try (Stream<Path> s = Files.walk(dir)) {
       files = s.filter(Files::isRegularFile).count();
