@@ -65,8 +65,8 @@ class EnrichWorkersCrashIT {
       try {
         // Both workers are in the group and share the partitions before any document arrives.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-          ConsumerGroupDescription group = reader.admin().describeConsumerGroups(List.of(settings.kafka().enrichGroup()))
-              .all().get(10, TimeUnit.SECONDS).get(settings.kafka().enrichGroup());
+          ConsumerGroupDescription group = reader.admin().describeConsumerGroups(List.of(settings.kafka().enrichGroup(io.newsflow.kafka.Lane.BATCH)))
+              .all().get(10, TimeUnit.SECONDS).get(settings.kafka().enrichGroup(io.newsflow.kafka.Lane.BATCH));
           return group.members().size() == 2 && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
         });
         reader.startStages(EnumSet.of(Stage.INDEX, Stage.STORY));
@@ -128,7 +128,8 @@ class EnrichWorkersCrashIT {
 
   /** Counts records on the enrichments topic (the end offsets of its partitions). */
   private static long enrichmentsPublished(Pipeline reader, Settings settings) throws Exception {
-    String topic = settings.kafka().enrichmentsTopic();
+    // An import's documents travel the batch lane.
+    String topic = settings.kafka().enrichmentsTopic(io.newsflow.kafka.Lane.BATCH);
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
       latest.put(new TopicPartition(topic, p), OffsetSpec.latest());

@@ -149,7 +149,10 @@ class ImportJobIT {
     assertThat(resumed.err()).contains("resuming job");
     assertThat(out.get("done_before").asLong()).isGreaterThanOrEqualTo(atKill - 1);
     assertThat(out.get("seen").asLong()).isEqualTo(files);
-    assertThat(out.get("indexed").asLong()).isEqualTo(files);
+    // An item the killed run published but had not journalled yet may be indexed by the time the
+    // resume looks: then it is unchanged, not redone.
+    assertThat(out.get("indexed").asLong() + out.get("unchanged").asLong()).isEqualTo(files);
+    assertThat(out.get("failed").asLong() + out.get("missing").asLong() + out.get("duplicates").asLong()).isZero();
     // Nothing finished before the kill was done again: every item has exactly one line in the journal.
     Map<String, Integer> lines = new HashMap<>();
     for (String line : Files.readAllLines(journal[0])) {
