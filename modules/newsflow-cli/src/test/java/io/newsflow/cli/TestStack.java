@@ -69,6 +69,9 @@ final class TestStack {
 
   private static void start() {
     try {
+      // Every run starts from empty Kafka and Elasticsearch, as on CI's fresh clone: documents left by an earlier run
+      // would otherwise be recognised as already indexed (or as duplicates) and change what the tests see.
+      deleteRecursively(dataDir());
       Files.createDirectories(dataDir());
       StackConfig stackConfig = StackConfig.defaults(dataDir(), distribution().resolve("stack"))
           .withPorts(KAFKA_PORT, KAFKA_CONTROLLER_PORT, ELASTICSEARCH_PORT, ELASTICSEARCH_TRANSPORT_PORT)
@@ -86,6 +89,17 @@ final class TestStack {
       }));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
