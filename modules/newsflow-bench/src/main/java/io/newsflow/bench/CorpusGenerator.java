@@ -43,16 +43,47 @@ public final class CorpusGenerator {
     this.random = new Random(seed);
   }
 
-  /** Writes {@code count} files under {@code dir} (in subfolders of 500) and returns their paths. */
+  /** What kind of corpus to write. */
+  public enum Profile {
+    /** Small pages and documents (about 5 KB each): the first benchmark's corpus. */
+    LIGHT,
+    /**
+     * Sizes like a news archive's: HTML pages with a real site's inline scripts, styles, JSON-LD and
+     * menus (about 45 KB), text (about 4 KB), multi-page PDF reports (about 35 KB), DOCX (about 12 KB).
+     * 3,200 files come to about 100 MB.
+     */
+    NEWS_ARCHIVE,
+    /** One short text file each (under 1 KB): trees of 100,000+ files for memory tests. */
+    TINY
+  }
+
+  /** Writes {@code count} files of the {@link Profile#LIGHT} profile; see {@link #generate(Path, int, Profile)}. */
   public List<Path> generate(Path dir, int count) throws IOException {
-    List<Path> files = new ArrayList<>(count);
+    return generate(dir, count, Profile.LIGHT);
+  }
+
+  /**
+   * Writes {@code count} files under {@code dir} (in subfolders of 500) and returns their paths. For
+   * {@link Profile#TINY} it returns an empty list, so a huge tree is not held in memory.
+   */
+  public List<Path> generate(Path dir, int count, Profile profile) throws IOException {
+    List<Path> files = new ArrayList<>(profile == Profile.TINY ? 0 : count);
+    boolean heavy = profile == Profile.NEWS_ARCHIVE;
     for (int i = 0; i < count; i++) {
-      Path folder = Files.createDirectories(dir.resolve(String.format("batch-%03d", i / 500)));
-      Article a = article(i);
+      Path folder = dir.resolve(String.format("batch-%03d", i / 500));
+      if (i % 500 == 0) {
+        Files.createDirectories(folder);
+      }
+      if (profile == Profile.TINY) {
+        Article a = article(i);
+        Files.writeString(folder.resolve("note-" + i + ".txt"), a.title + "\n\n" + a.paragraphs.get(0) + "\n");
+        continue;
+      }
+      Article a = heavy ? longer(article(i)) : article(i);
       int kind = i % 20;
       Path file;
       if (kind < 10) {
-        file = Files.writeString(folder.resolve("article-" + i + ".html"), html(a));
+        file = Files.writeString(folder.resolve("article-" + i + ".html"), heavy ? heavyHtml(a, i) : html(a));
       } else if (kind < 15) {
         file = Files.writeString(folder.resolve("article-" + i + ".txt"), a.title + "\n\n" + String.join("\n\n", a.paragraphs));
       } else if (kind < 18) {
@@ -83,6 +114,63 @@ public final class CorpusGenerator {
       paragraphs.add(sb.toString().trim());
     }
     return new Article(title, person, LocalDate.of(2026, 1 + random.nextInt(12), 1 + random.nextInt(28)), paragraphs);
+  }
+
+  /** Gives an article two to three times the paragraphs: archive documents are longer than snippets. */
+  private Article longer(Article a) {
+    List<String> paragraphs = new ArrayList<>(a.paragraphs);
+    int extra = paragraphs.size() + random.nextInt(paragraphs.size() + 1);
+    for (int p = 0; p < extra; p++) {
+      StringBuilder sb = new StringBuilder();
+      for (int s = 0; s < 3 + random.nextInt(3); s++) {
+        sb.append(pick(FILLER)).append(' ');
+      }
+      paragraphs.add(sb.toString().trim());
+    }
+    return new Article(a.title, a.author, a.date, paragraphs);
+  }
+
+  /**
+   * Wraps the article in what a real news site sends: a long inline script (analytics, consent,
+   * ads), inline CSS, JSON-LD, a mega-menu, a cookie banner, related and most-read lists and a
+   * large footer: about 45 KB, of which the article is a few KB.
+   */
+  private String heavyHtml(Article a, int i) {
+    String page = html(a);
+    StringBuilder head = new StringBuilder(48 * 1024);
+    head.append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"")
+        .append(a.title).append("\",\"datePublished\":\"").append(a.date).append("T08:00:00Z\",\"author\":{\"@type\":\"Person\",\"name\":\"")
+        .append(a.author).append("\"}}</script><script>");
+    for (int k = 0; k < 200; k++) {
+      head.append("window.__cfg").append(k).append("={slot:'div-gpt-ad-").append(i).append('-').append(k)
+          .append("',sizes:[[300,250],[728,90]],targeting:{section:'news',pos:").append(k)
+          .append("},consent:function(c){return c&&c.purposes&&c.purposes[").append(k % 10).append("]}};");
+    }
+    head.append("</script><style>");
+    for (int k = 0; k < 240; k++) {
+      head.append(".c").append(k).append("{margin:0 ").append(k % 7).append("px;padding:").append(k % 5)
+          .append("px;color:#").append(String.format("%06x", k * 4099 % 0xffffff)).append(";font-size:").append(12 + k % 9).append("px}");
+    }
+    head.append("</style>");
+    StringBuilder menu = new StringBuilder(16 * 1024);
+    menu.append("<div class=\"cookie\">We use cookies to personalise content and ads. <button>Accept all</button></div><nav class=\"mega\">");
+    for (String section : new String[] {"News", "Politics", "Business", "Sport", "Culture", "Opinion", "Travel", "Science"}) {
+      menu.append("<div><h3>").append(section).append("</h3><ul>");
+      for (String place : PLACES) {
+        menu.append("<li><a href=\"/").append(section.toLowerCase()).append('/').append(place.toLowerCase().replace(' ', '-'))
+            .append("\">").append(place).append(' ').append(section).append("</a></li>");
+      }
+      menu.append("</ul></div>");
+    }
+    menu.append("</nav>");
+    StringBuilder tail = new StringBuilder(8 * 1024);
+    tail.append("<section class=\"most-read\"><h2>Most read</h2><ol>");
+    for (int r = 0; r < 10; r++) {
+      tail.append("<li><a href=\"/news/mr-").append(r).append("\">").append(pick(PLACES)).append(' ').append(pick(VERBS)).append(' ')
+          .append(pick(TOPICS)).append(" plan</a></li>");
+    }
+    tail.append("</ol></section><div class=\"newsletter\">Sign up for the morning briefing: the news you need, every weekday.</div>");
+    return page.replace("</head>", head + "</head>").replace("<header>", menu + "<header>").replace("<footer>", tail + "<footer>");
   }
 
   private String pick(String[] values) {

@@ -56,6 +56,19 @@ public final class LatencyTracker {
   }
 
   /** Polls once; returns true when every document is searchable and enriched. */
+  /**
+   * Stops waiting for every id not in {@code ids}: documents the import skipped (duplicates of
+   * indexed ones, unchanged) never arrive. Call from the polling thread.
+   *
+   * @return how many ids were dropped
+   */
+  public int retainOnly(Set<String> ids) {
+    int before = notSearchable.size();
+    notSearchable.retainAll(ids);
+    notEnriched.retainAll(ids);
+    return before - notSearchable.size();
+  }
+
   public boolean poll() {
     Set<String> pending = new HashSet<>(notSearchable);
     pending.addAll(notEnriched);

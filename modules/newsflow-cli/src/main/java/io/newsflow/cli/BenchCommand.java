@@ -38,8 +38,16 @@ final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
 
-  @Option(names = "--files", description = "Files to generate (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+  @Option(names = "--files", description = "Files to generate (default: ${DEFAULT-VALUE}).", defaultValue = "3200")
   int files;
+
+  @Option(names = "--profile", description = "Generated corpus: news-archive (3,200 files ~ 100 MB), light or tiny (default: ${DEFAULT-VALUE}).",
+      defaultValue = "news-archive")
+  String profile;
+
+  @Option(names = "--live-probes", description = {"While the import runs, upload this many small files through the dashboard's",
+      "live path (one a second) and report their upload -> searchable latency (default: ${DEFAULT-VALUE})."}, defaultValue = "0")
+  int liveProbes;
 
   @Option(names = "--corpus", description = "Import this folder instead of a generated corpus (it must not be indexed yet).")
   Path corpus;
@@ -61,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
       // A fresh folder each run: the same paths would be skipped as unchanged.
       dir = env.dataDir.resolve("bench/corpus-" + UUID.randomUUID().toString().substring(0, 8));
       System.err.println("bench: generating " + files + " files in " + dir + " ...");
-      new CorpusGenerator(seed).generate(dir, files);
+      new CorpusGenerator(seed).generate(dir, files, GenerateCommand.profile(profile));
     }
     Set<String> ids;
     long bytes;
@@ -80,11 +88,14 @@ final class BenchCommand implements Callable<Integer> {
         return out;
       }, ids);
       AtomicBoolean importing = new AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicReference<ImportSummary> imported = new java.util.concurrent.atomic.AtomicReference<>();
+      boolean retained = false;
       Instant start = Instant.now();
       Path importDir = dir;
       Thread importer = new Thread(() -> {
         try {
           ImportSummary summary = pipeline.importer().run(List.of(importDir), "bench-" + UUID.randomUUID(), p -> {});
+          imported.set(summary);
           System.err.printf("bench: import published %d, failed %d in %.1f s%n", summary.published(), summary.failed(),
               Duration.between(start, Instant.now()).toMillis() / 1000.0);
         } finally {
@@ -92,11 +103,22 @@ final class BenchCommand implements Callable<Integer> {
         }
       }, "bench-import");
       importer.start();
+      LiveProbe probe = liveProbes > 0 ? LiveProbe.start(pipeline, env.settings().dashboard(), liveProbes, importing) : null;
       Instant deadline = start.plus(timeout);
       while (!tracker.poll() && Instant.now().isBefore(deadline)) {
+        if (!retained && imported.get() != null) {
+          retained = true;
+          Set<String> published = imported.get().publishedDocuments().stream().map(p -> p.id().value()).collect(Collectors.toSet());
+          int skipped = tracker.retainOnly(published);
+          if (skipped > 0) {
+            System.err.println("bench: " + skipped + " file(s) were not published (duplicates of indexed documents, unchanged or"
+                + " failed) and are left out; use a new --seed for a corpus of its own");
+          }
+        }
         Thread.sleep(250);
       }
       importer.join();
+      Map<String, Object> live = probe == null ? null : probe.finish();
       double searchableSeconds = tracker.lastSearchable() == null ? 0 : Duration.between(start, tracker.lastSearchable()).toMillis() / 1000.0;
       double enrichedSeconds = tracker.lastEnriched() == null ? 0 : Duration.between(start, tracker.lastEnriched()).toMillis() / 1000.0;
       Map<String, Object> report = new LinkedHashMap<>();
@@ -104,13 +126,16 @@ final class BenchCommand implements Callable<Integer> {
       report.put("megabytes", Math.round(bytes / 1e4) / 100.0);
       report.put("cores", Runtime.getRuntime().availableProcessors());
       report.put("searchable_seconds", searchableSeconds);
-      report.put("documents_per_second", searchableSeconds == 0 ? 0 : Math.round(ids.size() / searchableSeconds * 10) / 10.0);
+      report.put("documents_per_second", searchableSeconds == 0 ? 0 : Math.round(tracker.searchable().count() / searchableSeconds * 10) / 10.0);
       report.put("megabytes_per_second", searchableSeconds == 0 ? 0 : Math.round(bytes / 1e6 / searchableSeconds * 100) / 100.0);
       report.put("enriched_seconds", enrichedSeconds);
       report.put("latency_searchable_ms", tracker.searchable());
       report.put("latency_enriched_ms", tracker.enriched());
       report.put("not_searchable", tracker.pendingSearchable());
       report.put("not_enriched", tracker.pendingEnriched());
+      if (live != null) {
+        report.put("live_probe", live);
+      }
       if (json) {
         System.out.println(Json.encodeToString(report));
       } else {

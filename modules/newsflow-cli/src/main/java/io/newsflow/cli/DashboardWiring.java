@@ -97,6 +97,22 @@ final class DashboardWiring implements DashboardBackend, AutoCloseable {
   }
 
   @Override
+  public List<Map<String, Object>> jobs() {
+    return ImportCommand.jobRows(ImportCommand.jobs(env));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public java.util.Optional<Map<String, Object>> jobReport(String id) {
+    io.newsflow.ingest.JobStore store = ImportCommand.jobs(env);
+    if (store.find(id).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    io.newsflow.ingest.ImportReport report = ImportCommand.reconcile(pipeline, store, id, ImportCommand.laterFailures(pipeline, id), null);
+    return java.util.Optional.of(io.newsflow.api.Json.mapper().convertValue(report, Map.class));
+  }
+
+  @Override
   public Map<String, Object> upload(String fileName, byte[] content) {
     try {
       Path dir = Files.createDirectories(env.dataDir.resolve("uploads").resolve(UUID.randomUUID().toString()));

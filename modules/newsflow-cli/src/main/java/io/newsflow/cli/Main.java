@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     description = "Streaming ingestion of news articles and documents: Tika extracts, Kafka carries, Elasticsearch indexes.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ImportCommand.class, SearchCommand.class,
         ShowCommand.class, ExtractCommand.class, EnrichCommand.class, EvalCommand.class, EvalStoriesCommand.class, EvalExtractionCommand.class,
-        RunCommand.class, ConfigCommand.class, DeadLettersCommand.class, ReplayCommand.class, BenchCommand.class,
+        RunCommand.class, ConfigCommand.class, DeadLettersCommand.class, ReplayCommand.class, BenchCommand.class, GenerateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -28,6 +28,7 @@ import io.newsflow.ingest.Importer;
 import io.newsflow.kafka.DocumentPublisher;
 import io.newsflow.kafka.KafkaClients;
 import io.newsflow.kafka.KafkaConfig;
+import io.newsflow.kafka.Lane;
 import io.newsflow.kafka.StageRunner;
 import io.newsflow.kafka.Topics;
 import java.io.IOException;
@@ -139,14 +140,33 @@ final class Pipeline implements AutoCloseable {
     return new NlpEnricher(new BasicEnricher(), recognizer, settings.integer("enrich.max-chars"));
   }
 
+  private TikaExtractor tika;
+
+  private synchronized TikaExtractor tika() {
+    if (tika == null) {
+      tika = remember(new TikaExtractor(settings.extraction()));
+    }
+    return tika;
+  }
+
   /** Returns the ingest stage's importer, sharing this pipeline's producer. */
   synchronized Importer importer() {
     if (importer == null) {
-      Extractor extractor = remember(new TikaExtractor(settings.extraction()));
-      IndexedState indexed = ids -> {
-        Map<io.newsflow.api.DocumentId, IndexedState.Known> known = new HashMap<>();
-        search().states(ids).forEach((id, s) -> known.put(id, new IndexedState.Known(s.revision(), s.size())));
-        return known;
+      // Created on first use: loading Tika's parsers takes seconds, and a re-import where nothing
+      // changed never extracts anything.
+      Extractor extractor = file -> tika().extract(file);
+      IndexedState indexed = new IndexedState() {
+        @Override
+        public Map<io.newsflow.api.DocumentId, IndexedState.Known> lookup(List<io.newsflow.api.DocumentId> ids) {
+          Map<io.newsflow.api.DocumentId, IndexedState.Known> known = new HashMap<>();
+          search().states(ids).forEach((id, s) -> known.put(id, new IndexedState.Known(s.revision(), s.size())));
+          return known;
+        }
+
+        @Override
+        public Map<String, io.newsflow.api.DocumentId> withContent(List<String> sha256s) {
+          return search().idsWithContent(sha256s);
+        }
       };
       importer = remember(new Importer(extractor, publisher(), indexed, settings.integer("ingest.threads")));
     }
@@ -155,39 +175,44 @@ final class Pipeline implements AutoCloseable {
 
   /** Starts the given stages on background threads. */
   Pipeline startStages(Set<Stage> stages) throws IOException {
-    if (stages.contains(Stage.INDEX)) {
-      DocumentIndexer indexer = remember(new DocumentIndexer(esClient(), elasticsearch));
-      for (int i = 0; i < settings.integer("index.workers"); i++) {
-        StageRunner<IndexOperation, IndexResult> runner = StageRunner.<IndexOperation, IndexResult>builder()
-            .stage(Stage.INDEX)
-            .consumer(KafkaClients.consumer(kafka, kafka.indexGroup(), "newsflow-index-" + i, 500))
-            .topics(List.of(kafka.extractedTopic(), kafka.enrichmentsTopic()))
-            .decoder(this::decodeIndexOperation)
-            .batchStage(indexer)
-            .subjectOf(op -> op instanceof IndexOperation.Extracted e
-                ? new StageRunner.Subject(e.id(), e.document().source().uri(), e.revision(), e.document().jobId())
-                : new StageRunner.Subject(op.id(), null, op.revision(), null))
-            .deadLetters(publisher())
-            .meters(meters)
-            .build();
-        startThread("newsflow-index-" + i, runner);
+    // Each lane gets its own runners and consumer groups: a backfill's backlog never queues live traffic. The lanes share
+    // one enricher and one indexer: a second CoreNLP model in memory would buy nothing.
+    DocumentIndexer indexer = stages.contains(Stage.INDEX) ? remember(new DocumentIndexer(esClient(), elasticsearch)) : null;
+    Enricher enricher = stages.contains(Stage.ENRICH) ? remember(enricher(settings)) : null;
+    for (Lane lane : Lane.values()) {
+      String suffix = lane == Lane.LIVE ? "" : "-batch";
+      if (stages.contains(Stage.INDEX)) {
+        for (int i = 0; i < settings.integer("index.workers"); i++) {
+          StageRunner<IndexOperation, IndexResult> runner = StageRunner.<IndexOperation, IndexResult>builder()
+              .stage(Stage.INDEX)
+              .consumer(KafkaClients.consumer(kafka, kafka.indexGroup(lane), "newsflow-index" + suffix + "-" + i, 500))
+              .topics(List.of(kafka.extractedTopic(lane), kafka.enrichmentsTopic(lane)))
+              .decoder(this::decodeIndexOperation)
+              .batchStage(indexer)
+              .subjectOf(op -> op instanceof IndexOperation.Extracted e
+                  ? new StageRunner.Subject(e.id(), e.document().source().uri(), e.revision(), e.document().jobId())
+                  : new StageRunner.Subject(op.id(), null, op.revision(), null))
+              .deadLetters(publisher())
+              .meters(meters)
+              .build();
+          startThread("newsflow-index" + suffix + "-" + i, runner);
+        }
       }
-    }
-    if (stages.contains(Stage.ENRICH)) {
-      Enricher enricher = remember(enricher(settings));
-      for (int i = 0; i < settings.integer("enrich.workers"); i++) {
-        StageRunner<ExtractedDocument, Enrichment> runner = StageRunner.<ExtractedDocument, Enrichment>builder()
-            .stage(Stage.ENRICH)
-            .consumer(KafkaClients.consumer(kafka, kafka.enrichGroup(), "newsflow-enrich-" + i, 50))
-            .topics(List.of(kafka.extractedTopic()))
-            .decoder((topic, value) -> Json.decode(value, ExtractedDocument.class))
-            .batchStage(docs -> docs.stream().map(enricher::enrich).toList())
-            .output(enrichment -> publisher().publish(enrichment))
-            .subjectOf(d -> new StageRunner.Subject(d.id(), d.source().uri(), d.revision(), d.jobId()))
-            .deadLetters(publisher())
-            .meters(meters)
-            .build();
-        startThread("newsflow-enrich-" + i, runner);
+      if (stages.contains(Stage.ENRICH)) {
+        for (int i = 0; i < settings.integer("enrich.workers"); i++) {
+          StageRunner<ExtractedDocument, Enrichment> runner = StageRunner.<ExtractedDocument, Enrichment>builder()
+              .stage(Stage.ENRICH)
+              .consumer(KafkaClients.consumer(kafka, kafka.enrichGroup(lane), "newsflow-enrich" + suffix + "-" + i, 50))
+              .topics(List.of(kafka.extractedTopic(lane)))
+              .decoder((topic, value) -> Json.decode(value, ExtractedDocument.class))
+              .batchStage(docs -> docs.stream().map(enricher::enrich).toList())
+              .output(enrichment -> publisher().publish(enrichment, lane))
+              .subjectOf(d -> new StageRunner.Subject(d.id(), d.source().uri(), d.revision(), d.jobId()))
+              .deadLetters(publisher())
+              .meters(meters)
+              .build();
+          startThread("newsflow-enrich" + suffix + "-" + i, runner);
+        }
       }
     }
     if (stages.contains(Stage.STORY)) {
@@ -235,7 +260,7 @@ final class Pipeline implements AutoCloseable {
   }
 
   private IndexOperation decodeIndexOperation(String topic, byte[] value) {
-    if (topic.equals(kafka.extractedTopic())) {
+    if (topic.equals(kafka.extractedTopic()) || topic.equals(kafka.extractedTopic(Lane.BATCH))) {
       return new IndexOperation.Extracted(Json.decode(value, ExtractedDocument.class));
     }
     return new IndexOperation.Enriched(Json.decode(value, Enrichment.class));

@@ -68,13 +68,22 @@ record StatusReport(Map<String, Object> values, boolean healthy) {
       out.put("bootstrap_servers", config.bootstrapServers());
       out.put("brokers", admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size());
       List<Map<String, Object>> stages = new ArrayList<>();
-      for (String group : List.of(config.enrichGroup(), config.indexGroup(), config.storyGroup())) {
+      List<String[]> groups = new ArrayList<>(); // group, stage, lane
+      for (io.newsflow.kafka.Lane laneOf : io.newsflow.kafka.Lane.values()) {
+        String lane = laneOf.name().toLowerCase(java.util.Locale.ROOT);
+        groups.add(new String[] {config.enrichGroup(laneOf), "enrich", lane});
+        groups.add(new String[] {config.indexGroup(laneOf), "index", lane});
+      }
+      groups.add(new String[] {config.storyGroup(), "story", "all"});
+      for (String[] g : groups) {
+        String group = g[0];
+        io.newsflow.kafka.Lane laneOf = g[2].equals("batch") ? io.newsflow.kafka.Lane.BATCH : io.newsflow.kafka.Lane.LIVE;
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-        List<String> topics = group.equals(config.enrichGroup()) ? List.of(config.extractedTopic())
-            : group.equals(config.storyGroup()) ? List.of(config.storiesTopic())
-            : List.of(config.extractedTopic(), config.enrichmentsTopic());
+        List<String> topics = g[1].equals("enrich") ? List.of(config.extractedTopic(laneOf))
+            : g[1].equals("story") ? List.of(config.storiesTopic())
+            : List.of(config.extractedTopic(laneOf), config.enrichmentsTopic(laneOf));
         for (String topic : topics) {
           var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions();
           partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
@@ -89,7 +98,8 @@ record StatusReport(Map<String, Object> values, boolean healthy) {
           total += l;
         }
         Map<String, Object> stage = new LinkedHashMap<>();
-        stage.put("stage", group.equals(config.enrichGroup()) ? "enrich" : group.equals(config.storyGroup()) ? "story" : "index");
+        stage.put("stage", g[1]);
+        stage.put("lane", g[2]);
         stage.put("group", group);
         stage.put("members", description.members().size());
         stage.put("state", description.groupState().toString().toLowerCase(java.util.Locale.ROOT));

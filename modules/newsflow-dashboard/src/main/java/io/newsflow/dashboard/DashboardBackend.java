@@ -46,4 +46,14 @@ public interface DashboardBackend {
 
   /** Returns the metrics in Prometheus text format. */
   String metrics();
+
+  /** Lists import jobs, newest first (id, created, finished, paths). */
+  default List<Map<String, Object>> jobs() {
+    return List.of();
+  }
+
+  /** Reconciles one import job (see {@code newsflow import report}), or empty if there is no such job. */
+  default java.util.Optional<Map<String, Object>> jobReport(String id) {
+    return java.util.Optional.empty();
+  }
 }

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/documents/ID/status} pending, searchable, enriched or failed
  *   <li>{@code POST /api/documents} upload a file (multipart, or raw bytes with {@code ?name=})
  *   <li>{@code POST /api/deadletters/replay} replay dead letters by ref or by reason
+ *   <li>{@code GET /api/jobs} import jobs, newest first
+ *   <li>{@code GET /api/jobs/ID} an import job's report: every item reconciled with the index
  *   <li>{@code GET /metrics} Prometheus metrics of every stage
  * </ul>
  *
@@ -139,6 +141,15 @@ public final class DashboardServer implements AutoCloseable {
         }
       } else if (path.equals("/api/deadletters")) {
         json(exchange, 200, Map.of("deadletters", backend.deadLetters(page(query.get("limit"), 100))));
+      } else if (path.equals("/api/jobs")) {
+        json(exchange, 200, Map.of("jobs", backend.jobs()));
+      } else if (path.startsWith("/api/jobs/")) {
+        Optional<Map<String, Object>> report = backend.jobReport(path.substring("/api/jobs/".length()));
+        if (report.isPresent()) {
+          json(exchange, 200, report.get());
+        } else {
+          json(exchange, 404, Map.of("error", "no such import job"));
+        }
       } else {
         json(exchange, 404, Map.of("error", "no such page: " + path));
       }

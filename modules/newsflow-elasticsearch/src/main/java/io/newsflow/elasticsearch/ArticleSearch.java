@@ -127,6 +127,37 @@ public final class ArticleSearch {
     }
   }
 
+  /**
+   * Returns, for each of {@code sha256s} that the source of an indexed document has, the id of one
+   * such document (the import's duplicate check). Reads what a search sees, so a document indexed
+   * in the last refresh interval may be missed.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Map<String, DocumentId> idsWithContent(List<String> sha256s) {
+    Map<String, DocumentId> out = new HashMap<>();
+    if (sha256s.isEmpty()) {
+      return out;
+    }
+    try {
+      List<co.elastic.clients.elasticsearch._types.FieldValue> values = sha256s.stream()
+          .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+      SearchResponse<Map> response = client.search(s -> s
+          .index(config.indexAlias())
+          .size(Math.min(10_000, sha256s.size() * 2))
+          .source(src -> src.filter(f -> f.includes("source.sha256")))
+          .query(q -> q.bool(b -> b.filter(INDEXED).filter(f -> f.terms(t -> t.field("source.sha256").terms(v -> v.value(values)))))),
+          Map.class);
+      for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
+        if (hit.source().get("source") instanceof Map src && src.get("sha256") instanceof String sha) {
+          out.putIfAbsent(sha, new DocumentId(hit.id()));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
   /** Tells when a searchable document was first seen, and whether its enrichment is searchable too. */
   public record Searchable(long revision, java.time.Instant seenAt, boolean enriched) {}
 

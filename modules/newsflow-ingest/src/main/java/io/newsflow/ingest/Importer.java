@@ -11,33 +11,49 @@ import io.newsflow.api.SourceFile;
 import io.newsflow.api.Stage;
 import io.newsflow.kafka.DocumentPublisher;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the ingest stage: reads files, extracts them in parallel and publishes the extracted
- * documents, or a dead letter for each file that fails, to Kafka. Files the index already holds in
- * the same version (same modification time and size) are skipped without being read.
+ * Runs the ingest stage: reads source items, extracts them in parallel and publishes the extracted
+ * documents, or a dead letter for each item that fails, to Kafka. Items the index already holds in
+ * the same version (same modification time and size) are skipped without being read; items whose
+ * bytes repeat a document already indexed or already in this import are recorded as duplicates and
+ * not extracted. With a {@link JobJournal}, each item's outcome is appended once Kafka acknowledged
+ * it, which is what makes a job resumable and reportable.
+ *
+ * <p>Memory: at most {@code threads * 4} items are in flight plus one lookup batch (1,000 items, of them at most 64 spooled archive entries); the walk is lazy. What grows with the
+ * number of items is the content-hash map used to find duplicates (about 200 bytes per new item) and,
+ * only if asked for, the list of published documents.
  *
  * <p>Thread-safe; {@link #ingest} may be called from the inbox watcher while an import runs. Owns
  * its extraction threads (close it), not the extractor or the publisher.
@@ -46,8 +62,14 @@ public final class Importer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
 
-  /** Files looked up in the index at once: one mget each. */
-  private static final int LOOKUP_BATCH = 256;
+  /**
+   * Items looked up in the index at once: one mget each. A round trip to a busy Elasticsearch costs
+   * tens to hundreds of ms, so a re-import of an unchanged tree is mostly these: fewer, larger ones.
+   */
+  private static final int LOOKUP_BATCH = 1000;
+
+  /** Archive entries spooled to disk that a batch may hold before it is looked up (bounds temp space). */
+  private static final int SPOOLED_BATCH = 64;
 
   private final Extractor extractor;
   private final DocumentPublisher publisher;
@@ -55,8 +77,39 @@ public final class Importer implements AutoCloseable {
   private final ExecutorService pool;
   private final Semaphore inFlight;
 
-  /** Progress of a running import, reported every few seconds. */
-  public record Progress(long seen, long published, long unchanged, long failed, long bytes) {}
+  /**
+   * Progress of a running import, reported every few seconds.
+   *
+   * @param resumed items skipped because the job's journal already holds their outcome
+   */
+  public record Progress(long seen, long published, long unchanged, long duplicates, long failed, long bytes, long resumed) {
+    /** Items with an outcome: seen minus those still being extracted. */
+    public long done() {
+      return published + unchanged + duplicates + failed;
+    }
+  }
+
+  /**
+   * How to run one import.
+   *
+   * @param jobId the job id every record carries
+   * @param journal where each item's outcome goes, or {@code null}
+   * @param reprocess process items even if the index holds them unchanged
+   * @param skip items to pass over without counting them (finished before a resume; not failed, in
+   *     a retry)
+   * @param contentSeen SHA-256 to document id of contents already published by this job (from its
+   *     journal, on a resume); added to as the import goes
+   * @param keepPublished whether the summary lists every published document (for callers that wait
+   *     for them without a journal)
+   */
+  public record Run(String jobId, JobJournal journal, boolean reprocess, Predicate<String> skip,
+      Map<String, DocumentId> contentSeen, boolean keepPublished) {
+
+    /** A run without a journal, as the demo import and the benchmark do. */
+    public static Run simple(String jobId, boolean reprocess) {
+      return new Run(jobId, null, reprocess, uri -> false, new ConcurrentHashMap<>(), true);
+    }
+  }
 
   public Importer(Extractor extractor, DocumentPublisher publisher, IndexedState indexed, int threads) {
     if (threads < 1) {
@@ -70,7 +123,7 @@ public final class Importer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    // Bounds memory: at most this many files are being extracted or waiting for a thread.
+    // Bounds memory: at most this many items are being extracted or waiting for a thread.
     this.inFlight = new Semaphore(threads * 4);
   }
 
@@ -91,45 +144,75 @@ public final class Importer implements AutoCloseable {
    * the indexed text stays if it did not change, and the new enrichment replaces the old.
    */
   public ImportSummary run(List<Path> paths, String jobId, boolean reprocess, Consumer<Progress> progress) {
+    try (ItemSource items = ItemSource.open(paths, null, Long.MAX_VALUE)) {
+      return run(items, Run.simple(jobId, reprocess), progress);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Imports every item of {@code items} and waits until Kafka acknowledged each document or dead
+   * letter, and the journal holds each outcome.
+   *
+   * @param progress called every two seconds or so, and once at the end, with running counts
+   * @throws IllegalStateException if Kafka does not acknowledge what was published
+   */
+  public ImportSummary run(ItemSource items, Run run, Consumer<Progress> progress) {
     Counts counts = new Counts();
-    List<CompletableFuture<?>> pending = new ArrayList<>();
+    Phaser pending = new Phaser(1);
+    AtomicReference<Throwable> broken = new AtomicReference<>();
     ConcurrentLinkedQueue<ImportSummary.Published> published = new ConcurrentLinkedQueue<>();
+    Context ctx = new Context(run, counts, pending, broken, published);
     long lastReport = System.nanoTime();
-    try (Stream<Path> files = FileWalker.files(paths)) {
-      Iterator<Path> it = files.iterator();
-      List<SourceFile> batch = new ArrayList<>(LOOKUP_BATCH);
-      while (it.hasNext()) {
-        Path path = it.next();
-        counts.seen.incrementAndGet();
-        SourceFile file = describe(path, jobId, counts, pending);
-        if (file != null) {
-          batch.add(file);
-        }
-        if (batch.size() == LOOKUP_BATCH || !it.hasNext()) {
-          submitChanged(batch, counts, published, pending, reprocess);
-          batch = new ArrayList<>(LOOKUP_BATCH);
-        }
-        if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(2)) {
-          progress.accept(counts.progress());
-          lastReport = System.nanoTime();
-        }
+    List<SourceItem> batch = new ArrayList<>(LOOKUP_BATCH);
+    int spooled = 0;
+    while (items.hasNext() && broken.get() == null) {
+      SourceItem item = items.next();
+      if (run.skip().test(item.uri().toString())) {
+        item.discard();
+        counts.resumed.incrementAndGet();
+        continue;
       }
-      if (!batch.isEmpty()) {
-        submitChanged(batch, counts, published, pending, reprocess);
+      counts.seen.incrementAndGet();
+      counts.bytes.addAndGet(Math.max(0, item.size()));
+      if (item.failure() != null) {
+        fail(ctx, item, null, item.failure(), null, item.message());
+      } else {
+        batch.add(item);
+        spooled += item.temporary() ? 1 : 0;
+      }
+      if (batch.size() == LOOKUP_BATCH || spooled == SPOOLED_BATCH) {
+        submitBatch(batch, ctx);
+        batch = new ArrayList<>(LOOKUP_BATCH);
+        spooled = 0;
+      }
+      if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(2)) {
+        progress.accept(counts.progress());
+        lastReport = System.nanoTime();
       }
     }
-    for (CompletableFuture<?> f : pending) {
+    submitBatch(batch, ctx);
+    int phase = pending.arrive();
+    while (true) {
       try {
-        f.get(5, TimeUnit.MINUTES);
-      } catch (Exception e) {
-        throw new IllegalStateException("Kafka did not acknowledge the import: " + e.getMessage(), e);
+        pending.awaitAdvanceInterruptibly(phase, 2, TimeUnit.SECONDS);
+        break;
+      } catch (TimeoutException e) {
+        progress.accept(counts.progress());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Kafka to acknowledge the import", e);
       }
+    }
+    if (broken.get() != null) {
+      throw new IllegalStateException("Kafka did not acknowledge the import: " + broken.get().getMessage(), broken.get());
     }
     progress.accept(counts.progress());
     Map<FailureReason, Long> failures = new EnumMap<>(FailureReason.class);
     counts.failures.forEach((reason, n) -> failures.put(reason, n.sum()));
-    return new ImportSummary(jobId, counts.seen.get(), counts.published.get(), counts.unchanged.get(),
-        counts.failed.get(), failures, List.copyOf(published), counts.bytes.get());
+    return new ImportSummary(run.jobId(), counts.seen.get(), counts.published.get(), counts.unchanged.get(),
+        counts.duplicates.get(), counts.failed.get(), failures, List.copyOf(published), counts.bytes.get(), counts.resumed.get());
   }
 
   /**
@@ -141,66 +224,183 @@ public final class Importer implements AutoCloseable {
     return process(file, new Counts(), new ConcurrentLinkedQueue<>());
   }
 
-  private SourceFile describe(Path path, String jobId, Counts counts, List<CompletableFuture<?>> pending) {
-    try {
-      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-      counts.bytes.addAndGet(attrs.size());
-      return new SourceFile(path.toUri(), path, attrs.size(), attrs.lastModifiedTime().toInstant(), Instant.now(), jobId);
-    } catch (IOException e) {
-      // Vanished or unreadable between listing and reading: still accounted for, with a dead letter.
-      counts.fail(FailureReason.UNREADABLE);
-      pending.add(publisher.publish(deadLetter(DocumentId.ofSource(path.toUri()), path.toUri().toString(), 0, jobId,
-          FailureReason.UNREADABLE, e.getClass().getName(), e.getMessage())));
-      return null;
-    }
-  }
+  private record Context(Run run, Counts counts, Phaser pending, AtomicReference<Throwable> broken,
+      ConcurrentLinkedQueue<ImportSummary.Published> published) {}
 
-  private void submitChanged(List<SourceFile> batch, Counts counts, ConcurrentLinkedQueue<ImportSummary.Published> published,
-      List<CompletableFuture<?>> pending, boolean reprocess) {
+  private void submitBatch(List<SourceItem> batch, Context ctx) {
     if (batch.isEmpty()) {
       return;
     }
-    Map<DocumentId, IndexedState.Known> known = reprocess ? Map.of() : indexed.lookup(batch.stream().map(SourceFile::id).toList());
-    for (SourceFile file : batch) {
-      IndexedState.Known k = known.get(file.id());
-      if (k != null && k.revision() == file.modified().toEpochMilli() && k.size() == file.size()) {
-        counts.unchanged.incrementAndGet();
+    Run run = ctx.run();
+    Map<DocumentId, IndexedState.Known> known = run.reprocess() ? Map.of()
+        : indexed.lookup(batch.stream().map(i -> DocumentId.ofSource(i.uri())).toList());
+    Set<SourceItem> fresh = new HashSet<>();
+    Map<SourceItem, String> hashes = new HashMap<>();
+    for (SourceItem item : batch) {
+      DocumentId id = DocumentId.ofSource(item.uri());
+      IndexedState.Known k = known.get(id);
+      if (k != null && k.revision() == item.modified().toEpochMilli() && k.size() == item.size()) {
+        ctx.counts().unchanged.incrementAndGet();
+        journal(run, new JournalEntry(item.uri().toString(), item.format(), JournalEntry.Outcome.UNCHANGED, id.value(),
+            k.revision(), item.size(), null, null, null, null));
+        item.discard();
         continue;
       }
+      String sha;
+      try {
+        sha = sha256(item.path());
+      } catch (IOException e) {
+        fail(ctx, item, id, FailureReason.UNREADABLE, e.getClass().getName(), "cannot read " + item.path() + ": " + e.getMessage());
+        continue;
+      }
+      hashes.put(item, sha);
+      if (k == null) {
+        fresh.add(item); // only a document new to the index can be a duplicate of another one
+      }
+    }
+    // Duplicates: an earlier item of this job with the same bytes, or a document already indexed.
+    Map<String, DocumentId> indexedContent = fresh.isEmpty() ? Map.of()
+        : indexed.withContent(fresh.stream().map(hashes::get).distinct().toList());
+    for (SourceItem item : batch) {
+      String sha = hashes.get(item);
+      if (sha == null) {
+        continue; // unchanged or failed above
+      }
+      DocumentId id = DocumentId.ofSource(item.uri());
+      if (fresh.contains(item)) {
+        DocumentId original = indexedContent.get(sha);
+        if (original != null && !original.equals(id)) {
+          run.contentSeen().putIfAbsent(sha, original);
+        } else {
+          original = run.contentSeen().putIfAbsent(sha, id);
+        }
+        if (original != null && !original.equals(id)) {
+          ctx.counts().duplicates.incrementAndGet();
+          journal(run, new JournalEntry(item.uri().toString(), item.format(), JournalEntry.Outcome.DUPLICATE, id.value(),
+              item.modified().toEpochMilli(), item.size(), sha, null, null, original.value()));
+          item.discard();
+          continue;
+        }
+      }
       inFlight.acquireUninterruptibly();
-      CompletableFuture<CompletableFuture<?>> task = CompletableFuture.supplyAsync(() -> process(file, counts, published), pool);
-      pending.add(task.thenCompose(f -> f).whenComplete((r, e) -> inFlight.release()));
+      ctx.pending().register();
+      SourceFile file = new SourceFile(item.uri(), item.path(), item.size(), item.modified(), Instant.now(), run.jobId());
+      CompletableFuture<CompletableFuture<?>> extracted = CompletableFuture.supplyAsync(() -> processItem(file, item, sha, ctx), pool);
+      // The slot frees once the item is extracted and handed to the producer, not when Kafka
+      // acknowledges it: acks=all on a busy broker takes tens to hundreds of ms, and waiting for it
+      // here capped the import at (4 x threads) items per ack round trip. The producer's own
+      // buffer (buffer.memory) bounds what is sent and not yet acknowledged.
+      extracted.whenComplete((f, e) -> {
+        item.discard();
+        inFlight.release();
+      });
+      extracted.thenCompose(f -> f)
+          .whenComplete((r, e) -> {
+            if (e != null) {
+              ctx.broken().compareAndSet(null, e);
+            }
+            ctx.pending().arriveAndDeregister();
+          });
     }
   }
 
-  private CompletableFuture<?> process(SourceFile file, Counts counts, ConcurrentLinkedQueue<ImportSummary.Published> published) {
-    Outcome<ExtractedDocument> outcome;
+  /** Extracts one item and journals its outcome once Kafka acknowledged it. */
+  private CompletableFuture<?> processItem(SourceFile file, SourceItem item, String sha, Context ctx) {
+    Outcome<ExtractedDocument> outcome = extract(file);
+    Run run = ctx.run();
+    if (outcome instanceof Outcome.Success<ExtractedDocument> success) {
+      ExtractedDocument doc = success.value();
+      return publisher.publish(doc).thenRun(() -> {
+        ctx.counts().published.incrementAndGet();
+        if (run.keepPublished()) {
+          ctx.published().add(new ImportSummary.Published(doc.id(), doc.revision(), file.uri().toString()));
+        }
+        journal(run, new JournalEntry(item.uri().toString(), item.format(), JournalEntry.Outcome.PUBLISHED, doc.id().value(),
+            doc.revision(), item.size(), sha, null, null, null));
+      });
+    }
+    Failure f = failure(outcome);
+    LOG.warn("ingest: {} failed, {}: {}", file.uri(), f.reason().code(), f.message());
+    return publishFailure(ctx, item, file.id(), f.reason(), f.errorClass(), f.message(), sha);
+  }
+
+  private void fail(Context ctx, SourceItem item, DocumentId id, FailureReason reason, String errorClass, String message) {
+    ctx.pending().register();
+    publishFailure(ctx, item, id == null ? DocumentId.ofSource(item.uri()) : id, reason, errorClass, message, null)
+        .whenComplete((r, e) -> {
+          if (e != null) {
+            ctx.broken().compareAndSet(null, e);
+          }
+          item.discard();
+          ctx.pending().arriveAndDeregister();
+        });
+  }
+
+  private CompletableFuture<?> publishFailure(Context ctx, SourceItem item, DocumentId id, FailureReason reason,
+      String errorClass, String message, String sha) {
+    long revision = item.modified().toEpochMilli();
+    return publisher.publish(deadLetter(id, item.uri().toString(), revision, ctx.run().jobId(), reason, errorClass, message))
+        .thenRun(() -> {
+          ctx.counts().fail(reason);
+          journal(ctx.run(), new JournalEntry(item.uri().toString(), item.format(), JournalEntry.Outcome.FAILED, id.value(),
+              revision, item.size(), sha, reason.code(), message, null));
+        });
+  }
+
+  private static void journal(Run run, JournalEntry entry) {
+    if (run.journal() != null) {
+      run.journal().append(entry);
+    }
+  }
+
+  private Outcome<ExtractedDocument> extract(SourceFile file) {
     try {
-      outcome = extractor.extract(file);
+      return extractor.extract(file);
     } catch (RuntimeException e) {
       LOG.error("extractor failed on {} unexpectedly", file.uri(), e);
-      outcome = Outcome.rejected(FailureReason.INTERNAL, e);
+      return Outcome.rejected(FailureReason.INTERNAL, e);
     }
+  }
+
+  private record Failure(FailureReason reason, String errorClass, String message) {}
+
+  private static Failure failure(Outcome<ExtractedDocument> outcome) {
+    if (outcome instanceof Outcome.Rejected<ExtractedDocument> rejected) {
+      return new Failure(rejected.reason(), rejected.errorClass(), rejected.message());
+    }
+    return new Failure(FailureReason.INTERNAL, null,
+        "extraction asked for a retry, which the ingest stage does not do: " + ((Outcome.Retryable<?>) outcome).message());
+  }
+
+  private CompletableFuture<?> process(SourceFile file, Counts counts, ConcurrentLinkedQueue<ImportSummary.Published> published) {
+    Outcome<ExtractedDocument> outcome = extract(file);
     if (outcome instanceof Outcome.Success<ExtractedDocument> success) {
       counts.published.incrementAndGet();
       published.add(new ImportSummary.Published(file.id(), success.value().revision(), file.uri().toString()));
       return publisher.publish(success.value());
     }
-    FailureReason reason;
-    String errorClass;
-    String message;
-    if (outcome instanceof Outcome.Rejected<ExtractedDocument> rejected) {
-      reason = rejected.reason();
-      errorClass = rejected.errorClass();
-      message = rejected.message();
-    } else {
-      reason = FailureReason.INTERNAL;
-      errorClass = null;
-      message = "extraction asked for a retry, which the ingest stage does not do: " + ((Outcome.Retryable<?>) outcome).message();
+    Failure f = failure(outcome);
+    LOG.warn("ingest: {} failed, {}: {}", file.uri(), f.reason().code(), f.message());
+    counts.fail(f.reason());
+    return publisher.publish(deadLetter(file.id(), file.uri().toString(), file.modified().toEpochMilli(), file.jobId(),
+        f.reason(), f.errorClass(), f.message()));
+  }
+
+  static String sha256(Path path) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM ships SHA-256", e);
     }
-    LOG.warn("ingest: {} failed, {}: {}", file.uri(), reason.code(), message);
-    counts.fail(reason);
-    return publisher.publish(deadLetter(file.id(), file.uri().toString(), file.modified().toEpochMilli(), file.jobId(), reason, errorClass, message));
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(path)) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static DeadLetter deadLetter(DocumentId id, String source, long revision, String jobId, FailureReason reason, String errorClass, String message) {
@@ -217,8 +417,10 @@ public final class Importer implements AutoCloseable {
     final AtomicLong seen = new AtomicLong();
     final AtomicLong published = new AtomicLong();
     final AtomicLong unchanged = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
+    final AtomicLong resumed = new AtomicLong();
     final Map<FailureReason, LongAdder> failures = new ConcurrentHashMap<>();
 
     void fail(FailureReason reason) {
@@ -227,7 +429,7 @@ public final class Importer implements AutoCloseable {
     }
 
     Progress progress() {
-      return new Progress(seen.get(), published.get(), unchanged.get(), failed.get(), bytes.get());
+      return new Progress(seen.get(), published.get(), unchanged.get(), duplicates.get(), failed.get(), bytes.get(), resumed.get());
     }
   }
 }

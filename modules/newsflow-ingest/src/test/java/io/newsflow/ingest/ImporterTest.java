@@ -64,7 +64,7 @@ class ImporterTest {
     assertThat(summary.failed()).isEqualTo(1);
     assertThat(summary.seen()).isEqualTo(summary.published() + summary.unchanged() + summary.failed());
     assertThat(summary.failures()).containsExactly(Map.entry(FailureReason.CORRUPT, 1L));
-    assertThat(producer.history()).filteredOn(r -> r.topic().equals("t.extracted")).hasSize(2);
+    assertThat(producer.history()).filteredOn(r -> r.topic().equals("t.extracted-batch")).hasSize(2);
     DeadLetter letter = Json.decode(producer.history().stream().filter(r -> r.topic().equals("t.deadletter"))
         .findFirst().orElseThrow().value(), DeadLetter.class);
     assertThat(letter.source()).isEqualTo(dir.resolve("bad.txt").toUri().toString());
@@ -78,5 +78,78 @@ class ImporterTest {
       assertThat(redo.unchanged()).isZero();
       assertThat(redo.published()).isEqualTo(3);
     }
+  }
+
+  @Test
+  void aJournalHoldsEveryItemsOutcomeAndAResumeDoesNotRedoThem(@TempDir Path dir) throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Files.writeString(tree.resolve("a.txt"), "alpha");
+    Files.writeString(tree.resolve("copy-of-a.txt"), "alpha");
+    Files.writeString(tree.resolve("bad.txt"), "broken");
+    ItemSourceTest.zip(tree.resolve("z.zip"), "inner.txt", "inner");
+    JobStore store = new JobStore(data);
+    JobStore.JobSpec spec = store.create(new JobStore.JobSpec("job-j", Instant.now(), List.of(tree.toString()), null, false));
+    MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+
+    ImportSummary summary;
+    try (Importer importer = new Importer(ImporterTest::fakeExtract, new DocumentPublisher(producer, CONFIG), IndexedState.NONE, 2);
+        JobJournal journal = store.journal(spec.id());
+        ItemSource items = ItemSource.open(spec.pathList(), null, 1 << 20)) {
+      summary = importer.run(items, new Importer.Run(spec.id(), journal, false, u -> false,
+          new java.util.concurrent.ConcurrentHashMap<>(), false), p -> {});
+    }
+
+    assertThat(summary.seen()).isEqualTo(4);
+    assertThat(summary.published() + summary.duplicates() + summary.failed()).isEqualTo(4);
+    assertThat(summary.duplicates()).isEqualTo(1);
+    assertThat(summary.failed()).isEqualTo(1);
+    Map<String, JournalEntry> last = ImportReport.lastPerItem(store, spec.id());
+    assertThat(last).hasSize(4);
+    assertThat(last.get("jar:" + tree.resolve("z.zip").toUri() + "!/inner.txt").outcome()).isEqualTo(JournalEntry.Outcome.PUBLISHED);
+    assertThat(last.get(tree.resolve("bad.txt").toUri().toString()).reason()).isEqualTo("corrupt");
+    assertThat(last.values()).filteredOn(e -> e.outcome() == JournalEntry.Outcome.DUPLICATE).singleElement()
+        .satisfies(e -> assertThat(e.duplicateOf()).isIn(DocumentId.ofSource(tree.resolve("a.txt").toUri()).value(),
+            DocumentId.ofSource(tree.resolve("copy-of-a.txt").toUri()).value()));
+
+    // A torn last line, as kill -9 can leave, is skipped; a resume passes over every journalled item.
+    Files.writeString(data.resolve("job-j/journal.jsonl"), "{\"item\":\"file:/torn", java.nio.file.StandardOpenOption.APPEND);
+    MockProducer<String, byte[]> again = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    try (Importer importer = new Importer(ImporterTest::fakeExtract, new DocumentPublisher(again, CONFIG), IndexedState.NONE, 2);
+        ItemSource items = ItemSource.open(spec.pathList(), null, 1 << 20)) {
+      ImportSummary resumed = importer.run(items, new Importer.Run(spec.id(), null, false,
+          ImportReport.lastPerItem(store, spec.id())::containsKey, new java.util.concurrent.ConcurrentHashMap<>(), false), p -> {});
+      assertThat(resumed.seen()).isZero();
+      assertThat(resumed.resumed()).isEqualTo(4);
+    }
+    assertThat(again.history()).isEmpty();
+  }
+
+  @Test
+  void theReportClassifiesEveryItemOnceAndTheCountsAddUp() {
+    DocumentId indexed = DocumentId.ofSource(java.net.URI.create("file:/a"));
+    DocumentId lost = DocumentId.ofSource(java.net.URI.create("file:/b"));
+    DocumentId rejected = DocumentId.ofSource(java.net.URI.create("file:/c"));
+    List<JournalEntry> entries = List.of(
+        new JournalEntry("file:/a", "txt", JournalEntry.Outcome.PUBLISHED, indexed.value(), 5, 1, "s1", null, null, null),
+        new JournalEntry("file:/b", "txt", JournalEntry.Outcome.PUBLISHED, lost.value(), 5, 1, "s2", null, null, null),
+        new JournalEntry("file:/c", "pdf", JournalEntry.Outcome.PUBLISHED, rejected.value(), 5, 1, "s3", null, null, null),
+        new JournalEntry("file:/d", "txt", JournalEntry.Outcome.DUPLICATE, DocumentId.ofSource(java.net.URI.create("file:/d")).value(),
+            5, 1, "s1", null, null, indexed.value()),
+        new JournalEntry("file:/e", "pdf", JournalEntry.Outcome.FAILED, DocumentId.ofSource(java.net.URI.create("file:/e")).value(),
+            5, 1, null, "encrypted", "password", null));
+
+    ImportReport report = ImportReport.reconcile("job", true, entries, ids -> Map.of(indexed, 5L),
+        Map.of(rejected, new ImportReport.LaterFailure(5, "index", "rejected-by-index", "mapping")), null);
+
+    assertThat(report.seen()).isEqualTo(5);
+    assertThat(report.indexed()).isEqualTo(1);
+    assertThat(report.duplicates()).isEqualTo(1);
+    assertThat(report.failed()).isEqualTo(2);
+    assertThat(report.missing()).isEqualTo(1);
+    assertThat(report.seen()).isEqualTo(report.indexed() + report.unchanged() + report.duplicates() + report.failed() + report.missing());
+    assertThat(report.failures()).containsOnly(Map.entry("encrypted", 1L), Map.entry("rejected-by-index", 1L));
+    assertThat(report.byFormat().get("pdf")).containsOnly(Map.entry("failed", 2L));
+    assertThat(report.problems()).extracting(ImportReport.Item::item).containsExactly("file:/b", "file:/c", "file:/e");
   }
 }

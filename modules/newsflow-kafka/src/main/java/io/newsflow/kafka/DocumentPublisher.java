@@ -30,18 +30,24 @@ public final class DocumentPublisher {
     this.config = config;
   }
 
+  /** Publishes {@code document} to its lane's topic: batch if it belongs to an import job, live otherwise. */
   public CompletableFuture<RecordMetadata> publish(ExtractedDocument document) {
-    return send(new ProducerRecord<>(config.extractedTopic(), document.id().value(), Json.encode(document)));
+    return send(new ProducerRecord<>(config.extractedTopic(Lane.ofJob(document.jobId())), document.id().value(),
+        Json.encode(document)));
+  }
+
+  public CompletableFuture<Void> publish(Enrichment enrichment) {
+    return publish(enrichment, Lane.LIVE);
   }
 
   /**
-   * Publishes {@code enrichment} to the enrichments topic (for the index stage) and to the
-   * single-partition stories topic (for the story stage); completes when both are durable.
+   * Publishes {@code enrichment} to {@code lane}'s enrichments topic (for the index stage; the lane its document came in) and
+   * to the single-partition stories topic shared by both lanes (for the story stage); completes when both are durable.
    */
-  public CompletableFuture<Void> publish(Enrichment enrichment) {
+  public CompletableFuture<Void> publish(Enrichment enrichment, Lane lane) {
     byte[] value = Json.encode(enrichment);
     return CompletableFuture.allOf(
-        send(new ProducerRecord<>(config.enrichmentsTopic(), enrichment.id().value(), value)),
+        send(new ProducerRecord<>(config.enrichmentsTopic(lane), enrichment.id().value(), value)),
         send(new ProducerRecord<>(config.storiesTopic(), enrichment.id().value(), value)));
   }
 

@@ -57,6 +57,26 @@ public record KafkaConfig(
     return topicPrefix + "enrichments";
   }
 
+  /** Topic of extracted documents in {@code lane}. */
+  public String extractedTopic(Lane lane) {
+    return lane == Lane.LIVE ? extractedTopic() : topicPrefix + "extracted-batch";
+  }
+
+  /** Topic of enrichments in {@code lane}. */
+  public String enrichmentsTopic(Lane lane) {
+    return lane == Lane.LIVE ? enrichmentsTopic() : topicPrefix + "enrichments-batch";
+  }
+
+  /** Consumer group of the enrich stage in {@code lane}. */
+  public String enrichGroup(Lane lane) {
+    return lane == Lane.LIVE ? enrichGroup() : topicPrefix + "enrich-batch";
+  }
+
+  /** Consumer group of the index stage in {@code lane}. */
+  public String indexGroup(Lane lane) {
+    return lane == Lane.LIVE ? indexGroup() : topicPrefix + "index-batch";
+  }
+
   /**
    * Topic of the story stage: the enrichments again, on a single partition, so that one consumer at a
    * time sees every document in one order and is the only writer of story ids.

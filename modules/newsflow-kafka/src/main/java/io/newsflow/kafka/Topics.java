@@ -23,8 +23,8 @@ public final class Topics {
   private Topics() {}
 
   /**
-   * Creates the extracted, enrichments, stories and dead-letter topics if they do not exist. Existing
-   * topics are left as they are. The stories topic always has one partition (see
+   * Creates the extracted and enrichments topics of both lanes, the stories topic and the dead-letter topic if they do not
+   * exist. Existing topics are left as they are. The stories topic always has one partition (see
    * {@link KafkaConfig#storiesTopic()}).
    *
    * @throws IllegalStateException if Kafka cannot be reached or refuses to create them
@@ -33,7 +33,8 @@ public final class Topics {
     try {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
-      for (String name : List.of(config.extractedTopic(), config.enrichmentsTopic(), config.deadLetterTopic())) {
+      for (String name : List.of(config.extractedTopic(), config.enrichmentsTopic(), config.extractedTopic(Lane.BATCH),
+          config.enrichmentsTopic(Lane.BATCH), config.deadLetterTopic())) {
         if (!existing.contains(name)) {
           missing.add(new NewTopic(name, config.partitions(), config.replicationFactor())
               .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))));
