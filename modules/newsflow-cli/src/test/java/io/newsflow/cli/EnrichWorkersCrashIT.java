@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.api.Json;
 import io.newsflow.api.Stage;
 import io.newsflow.kafka.DeadLetterReader;
+import io.newsflow.kafka.Lane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,8 +66,8 @@ class EnrichWorkersCrashIT {
       try {
         // Both workers are in the group and share the partitions before any document arrives.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-          ConsumerGroupDescription group = reader.admin().describeConsumerGroups(List.of(settings.kafka().enrichGroup(io.newsflow.kafka.Lane.BATCH)))
-              .all().get(10, TimeUnit.SECONDS).get(settings.kafka().enrichGroup(io.newsflow.kafka.Lane.BATCH));
+          ConsumerGroupDescription group = reader.admin().describeConsumerGroups(List.of(settings.kafka().enrichGroup(Lane.BATCH)))
+              .all().get(10, TimeUnit.SECONDS).get(settings.kafka().enrichGroup(Lane.BATCH));
           return group.members().size() == 2 && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
         });
         reader.startStages(EnumSet.of(Stage.INDEX, Stage.STORY));
@@ -82,7 +83,7 @@ class EnrichWorkersCrashIT {
 
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() -> enrichedCount(es, alias) == FILES);
         // Every document has been given a story id by the story stage too.
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() -> {
           es.indices().refresh(r -> r.index(alias));
           return es.count(c -> c.index(alias).query(q -> q.exists(e -> e.field("story.id")))).count() == FILES;
         });
@@ -128,8 +129,7 @@ class EnrichWorkersCrashIT {
 
   /** Counts records on the enrichments topic (the end offsets of its partitions). */
   private static long enrichmentsPublished(Pipeline reader, Settings settings) throws Exception {
-    // An import's documents travel the batch lane.
-    String topic = settings.kafka().enrichmentsTopic(io.newsflow.kafka.Lane.BATCH);
+    String topic = settings.kafka().enrichmentsTopic(Lane.BATCH);
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
       latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
