@@ -1,12 +1,13 @@
 package io.newsflow.cli;
 
+import static io.newsflow.cli.TestStack.json;
+import static io.newsflow.cli.TestStack.uniqueWord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.api.DeadLetter;
 import io.newsflow.api.FailureReason;
-import io.newsflow.api.Json;
 import io.newsflow.cli.testing.NeverEndingParser;
 import io.newsflow.extract.testing.Fixtures;
 import io.newsflow.kafka.DeadLetterReader;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExtractionIT {
 
-  private static JsonNode json(String text) throws IOException {
-    return Json.mapper().readTree(text.trim());
-  }
 
-  private static String uniqueWord() {
-    return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-  }
 
   /** A configuration for the test stack that parses in 2 worker processes with a short timeout. */
   private static Path forkedConfig(Path dir) throws IOException {

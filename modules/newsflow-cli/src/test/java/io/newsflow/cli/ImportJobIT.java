@@ -1,5 +1,8 @@
 package io.newsflow.cli;
 
+import static io.newsflow.cli.TestStack.json;
+import static io.newsflow.cli.TestStack.uniqueWord;
+import static io.newsflow.cli.TestStack.hitsFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +19,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -33,19 +35,8 @@ import org.netpreserve.jwarc.WarcWriter;
 /** Import jobs on the real Kafka and Elasticsearch of {@link TestStack}: report, retry, resume, incremental, archives. */
 class ImportJobIT {
 
-  private static JsonNode json(String text) throws IOException {
-    return Json.mapper().readTree(text.trim());
-  }
 
-  private static String uniqueWord() {
-    return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-  }
 
-  private static long hitsFor(String word) throws IOException {
-    TestStack.Run run = TestStack.cli("search", "--json", "--size", "100", word);
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    return json(run.out()).get("total").asLong();
-  }
 
   private static String text(String title, String body) {
     return title + "\n\n" + body + "\n";

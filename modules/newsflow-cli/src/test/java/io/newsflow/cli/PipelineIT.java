@@ -1,5 +1,8 @@
 package io.newsflow.cli;
 
+import static io.newsflow.cli.TestStack.json;
+import static io.newsflow.cli.TestStack.uniqueWord;
+import static io.newsflow.cli.TestStack.hitsFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.api.DeadLetter;
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.FailureReason;
-import io.newsflow.api.Json;
 import io.newsflow.extract.testing.Fixtures;
 import io.newsflow.kafka.DeadLetterReader;
 import java.io.IOException;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,20 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Files in, searchable documents out, on the real Kafka and Elasticsearch of {@link TestStack}. */
 class PipelineIT {
 
-  private static JsonNode json(String text) throws IOException {
-    return Json.mapper().readTree(text.trim());
-  }
 
-  /** A word no other test uses, so each test can count its own documents. */
-  private static String uniqueWord() {
-    return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-  }
 
-  private static long hitsFor(String word) throws IOException {
-    TestStack.Run run = TestStack.cli("search", "--json", "--size", "100", word);
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    return json(run.out()).get("total").asLong();
-  }
 
   private static Path copyDemoArticles(Path dir) throws IOException {
     Path demo = TestStack.root().resolve("deploy/demo/articles");

@@ -55,6 +55,23 @@ final class TestStack {
     return meters;
   }
 
+  /** Parses a command's JSON output. */
+  static com.fasterxml.jackson.databind.JsonNode json(String text) throws IOException {
+    return io.newsflow.api.Json.mapper().readTree(text.trim());
+  }
+
+  /** A word no other test uses, so each test can count its own documents. */
+  static String uniqueWord() {
+    return "zq" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+
+  /** How many documents `newsflow search` finds for {@code word}. */
+  static long hitsFor(String word) throws IOException {
+    Run run = cli("search", "--json", "--size", "100", word);
+    org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.err()).isZero();
+    return json(run.out()).get("total").asLong();
+  }
+
   static Path dataDir() {
     return Path.of(System.getProperty("newsflow.data-dir")).toAbsolutePath();
   }
