@@ -10,6 +10,7 @@ import io.newsflow.api.PipelineVersion;
 import io.newsflow.api.SourceFile;
 import io.newsflow.extract.html.Article;
 import io.newsflow.extract.html.ArticleExtractor;
+import io.newsflow.extract.internal.ArticleParser;
 import io.newsflow.extract.internal.DocumentMetadata;
 import io.newsflow.extract.internal.ForkedEngine;
 import io.newsflow.extract.internal.HashingInputStream;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,10 +68,11 @@ import org.xml.sax.SAXException;
  * recovered is a success carrying that text and a {@value #WARNING_KEY} metadata entry. Text beyond
  * {@link ExtractionConfig#maxTextChars()} is cut off and the document marked truncated.
  *
- * <p>For HTML on disk the text is the main article found by {@link ArticleExtractor}, without
- * navigation, comments and related links, and the page's own metadata (publication date, canonical
- * URL, site, section, lead image, links) goes into {@link ExtractedDocument#web()}. Readability runs
- * in this JVM on the file's bytes (bounded by the maximum file size); Tika's parse stays isolated.
+ * <p>For HTML (a file, or a page inside an archive or e-mail) the text is the main article found by
+ * {@link ArticleExtractor}, without navigation, comments and related links, and the page's own
+ * metadata (publication date, canonical URL, site, section, lead image, links) goes into
+ * {@link ExtractedDocument#web()}. The page is parsed once, where Tika parses (isolated by default),
+ * by newsflow's HTML parser for Tika ({@link ArticleParser}).
  *
  * <p>{@link #close()} stops the worker processes or parse threads.
  */
@@ -84,7 +85,7 @@ public final class TikaExtractor implements Extractor {
    * Metadata key telling, for HTML, whether {@code text} is the main article ({@code article}) or,
    * when no article was found, the whole page ({@code page}).
    */
-  public static final String TEXT_SOURCE_KEY = "newsflow:text-source";
+  public static final String TEXT_SOURCE_KEY = ArticleParser.TEXT_SOURCE;
 
   /**
    * Metadata key of the embedded documents skipped because they hold no text (images, fonts): their
@@ -106,7 +107,6 @@ public final class TikaExtractor implements Extractor {
   private final Clock clock;
   private final ParseEngine engine;
   private final Path tikaConfig;
-  private final ArticleExtractor articles = new ArticleExtractor();
 
   /** Creates an extractor stamping {@code extractedAt} from the UTC system clock. */
   public TikaExtractor(ExtractionConfig config) {
@@ -200,13 +200,13 @@ public final class TikaExtractor implements Extractor {
       return new Outcome.Rejected<>(FailureReason.UNREADABLE, String.valueOf(e.getMessage()), e.getClass().getName());
     }
 
-    RawParse parse = engine.parse(file.path(), resourceName(file), context(null));
+    RawParse parse = engine.parse(file.path(), resourceName(file), context(file, null));
     // Known passwords are tried only on a file that needs one, in the configured order, until one
     // opens it. A wrong password may also surface as corrupt data (7z): the first, "encrypted",
     // outcome stands unless a password gives a clean parse.
     if (isEncrypted(parse)) {
       for (String password : config.passwords()) {
-        RawParse attempt = engine.parse(file.path(), resourceName(file), context(password));
+        RawParse attempt = engine.parse(file.path(), resourceName(file), context(file, password));
         if (isClean(attempt)) {
           parse = attempt;
           break;
@@ -220,8 +220,10 @@ public final class TikaExtractor implements Extractor {
     return assemble(file, digest, parse.metadata());
   }
 
-  private ParseContext context(String password) {
+  private ParseContext context(SourceFile file, String password) {
     ParseContext context = new ParseContext();
+    // A web page's links are made absolute against the address it came from (a WARC record's URL).
+    context.set(ArticleParser.BaseUri.class, new ArticleParser.BaseUri(file.uri().toString()));
     context.set(HandlerConfig.class, new HandlerConfig(BasicContentHandlerFactory.HANDLER_TYPE.TEXT,
         HandlerConfig.PARSE_MODE.RMETA, config.maxTextChars(), config.maxEmbedded(), false));
     if (password != null) {
@@ -308,22 +310,14 @@ public final class TikaExtractor implements Extractor {
     String author = DocumentMetadata.author(root);
     Instant modified = DocumentMetadata.instant(root, TikaCoreProperties.MODIFIED);
     boolean truncated = isTruncated(root);
-    ExtractedDocument.Web web = null;
-    Article article = isHtml(contentType) ? article(file, extras.get("charset")) : null;
+    // A web page's article and what the page says about itself come from newsflow's HTML parser,
+    // which ran where Tika parsed (ArticleParser); its text is already the article.
+    Article article = ArticleParser.article(root);
+    ExtractedDocument.Web web = web(article);
     if (article != null) {
-      web = new ExtractedDocument.Web(article.published(), article.canonicalUrl(), article.siteName(),
-          article.section(), article.topImage(), article.links());
       title = article.title() != null ? article.title() : title;
       author = author != null ? author : article.byline();
       modified = modified != null ? modified : article.modified();
-      if (!article.text().isEmpty()) {
-        // The article, not the page: navigation, comments and related links are not indexed.
-        truncated = article.text().length() > config.maxTextChars();
-        text = truncated ? article.text().substring(0, config.maxTextChars()) : article.text();
-        extras.put(TEXT_SOURCE_KEY, "article");
-      } else {
-        extras.put(TEXT_SOURCE_KEY, "page");
-      }
     }
     ExtractedDocument document = new ExtractedDocument(
         ExtractedDocument.SCHEMA_VERSION,
@@ -410,8 +404,16 @@ public final class TikaExtractor implements Extractor {
         extras.put(WARNING_KEY, (text.isEmpty() ? "" : "text recovered from ") + "a damaged embedded document: " + describe(error, classify(error)));
       }
       String title = DocumentMetadata.title(m, contentType, text);
+      Article article = ArticleParser.article(m);
+      if (article != null && article.title() != null) {
+        title = article.title();
+      }
       if (title == null) {
         title = m.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+      }
+      String author = DocumentMetadata.author(m);
+      if (author == null && article != null) {
+        author = article.byline();
       }
       long size = length(m, text);
       children.add(new ExtractedDocument(
@@ -422,7 +424,7 @@ public final class TikaExtractor implements Extractor {
           // No SHA-256: Tika would have to spool every embedded stream to disk to digest it.
           new ExtractedDocument.Source(uri.toString(), size, "", file.modified()),
           title,
-          DocumentMetadata.author(m),
+          author,
           contentType,
           DocumentMetadata.language(m),
           DocumentMetadata.instant(m, TikaCoreProperties.CREATED),
@@ -433,7 +435,7 @@ public final class TikaExtractor implements Extractor {
           file.seenAt(),
           now,
           file.jobId(),
-          null,
+          web(article),
           new ExtractedDocument.Embedded(parent, file.id(), path, Math.max(1, depth))));
     }
   }
@@ -477,35 +479,9 @@ public final class TikaExtractor implements Extractor {
     }
   }
 
-  private static boolean isHtml(String contentType) {
-    return contentType.equals("text/html") || contentType.equals("application/xhtml+xml");
-  }
-
-  /**
-   * Extracts the main article of an HTML file, decoding it with the charset Tika detected; returns
-   * null, leaving Tika's page text in place, if the file cannot be read a second time.
-   */
-  private Article article(SourceFile file, String charset) {
-    byte[] html;
-    try {
-      html = Files.readAllBytes(file.path());
-    } catch (IOException e) {
-      LOG.warn("Could not re-read {} (id {}) for article extraction; indexing the whole page text: {}",
-          file.uri(), file.id(), e.toString());
-      return null;
-    }
-    String supported = null;
-    try {
-      supported = charset != null && Charset.isSupported(charset) ? charset : null;
-    } catch (IllegalArgumentException e) {
-      // an illegal charset name: let the article extractor detect the charset itself
-    }
-    try {
-      return articles.extract(html, supported, file.uri().toString());
-    } catch (RuntimeException e) {
-      LOG.warn("Article extraction failed on {} (id {}); indexing the whole page text instead", file.uri(), file.id(), e);
-      return null;
-    }
+  private static ExtractedDocument.Web web(Article article) {
+    return article == null ? null : new ExtractedDocument.Web(article.published(), article.canonicalUrl(),
+        article.siteName(), article.section(), article.topImage(), article.links());
   }
 
   /** Returns the file name Tika may use as a type hint: from the URI if it has one, else the path. */

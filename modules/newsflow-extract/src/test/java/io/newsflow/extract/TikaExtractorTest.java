@@ -89,6 +89,25 @@ class TikaExtractorTest {
   }
 
   @Test
+  void aWebPageInsideAnArchiveGivesItsArticleToo() {
+    Path zip = Fixtures.writeZip(dir.resolve("pages.zip"),
+        java.util.Map.of("local/news.html", Fixtures.NEWS_PAGE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    Outcome<io.newsflow.api.Extraction> outcome = EXTRACTOR.extractAll(source(zip));
+    assertThat(outcome).isInstanceOf(Outcome.Success.class);
+    io.newsflow.api.Extraction all = ((Outcome.Success<io.newsflow.api.Extraction>) outcome).value();
+
+    ExtractedDocument page = all.children().stream().filter(c -> c.embedded().path().endsWith("news.html")).findFirst()
+        .orElseThrow();
+    assertThat(page.text()).contains("Engineers replaced more than four hundred rivets").doesNotContain("Weather outlook");
+    assertThat(page.title()).isEqualTo("Harbour bridge reopens after repairs");
+    assertThat(page.metadata()).containsEntry(TikaExtractor.TEXT_SOURCE_KEY, "article");
+    assertThat(page.web()).isNotNull();
+    assertThat(page.web().canonicalUrl()).isEqualTo("https://courier.example/local/harbour-bridge-reopens");
+    assertThat(page.metadata().keySet()).noneMatch(k -> k.startsWith("newsflow:article-"));
+  }
+
+  @Test
   void aParseThatNeverFinishesIsRejectedAsTimedOutAndTheExtractorCarriesOn() throws IOException {
     Path slow = Files.writeString(dir.resolve("slow.txt"), ARTICLE);
     Path fine = Files.writeString(dir.resolve("fine.txt"), ARTICLE);
@@ -171,7 +190,9 @@ class TikaExtractorTest {
     assertThat(doc.metadata())
         .containsEntry("description", "A short summary")
         .containsEntry("og:site_name", "Daily Example")
-        .containsEntry("newsflow:parser", "org.apache.tika.parser.html.JSoupParser");
+        // Web pages are read by newsflow's parser for Tika, which finds the article where Tika parses.
+        .containsEntry("newsflow:parser", "io.newsflow.extract.internal.ArticleParser")
+        .containsEntry(TikaExtractor.TEXT_SOURCE_KEY, "article");
   }
 
   @Test

@@ -152,7 +152,8 @@ public final class DocumentMetadata {
   private static boolean isInternal(String name) {
     return name.startsWith(TikaCoreProperties.TIKA_META_PREFIX)
         || name.equals(TikaCoreProperties.RESOURCE_NAME_KEY)
-        || name.equals("Content-Length");
+        || name.equals("Content-Length")
+        || ArticleParser.isArticleKey(name);
   }
 
   private static String charset(Metadata metadata) {

@@ -57,6 +57,7 @@ public final class TikaSetup {
           <detectors>
             <detector class="%s"/>
           </detectors>
+          %s
           <fetchers>
             <fetcher class="org.apache.tika.pipes.fetcher.fs.FileSystemFetcher">
               <name>%s</name>
@@ -83,8 +84,22 @@ public final class TikaSetup {
         """.formatted(
         // Tika only applies the ratio once this many characters were written (its default 1,000,000).
         1_000_000L, MAX_COMPRESSION_RATIO, MAX_XML_DEPTH, config.maxEmbeddedDepth(),
-        TextFallbackDetector.class.getName(), FETCHER, config.workers(), timeoutMs, FILES_PER_WORKER,
+        TextFallbackDetector.class.getName(), parsers(), FETCHER, config.workers(), timeoutMs, FILES_PER_WORKER,
         escape(self.toAbsolutePath().toString()), heapMb);
+  }
+
+  /**
+   * Tika's parsers with newsflow's {@link ArticleParser} reading web pages in place of Tika's own HTML
+   * parser (the later parser wins a media type): a page is parsed once, where Tika parses, and its
+   * article comes back with the rest. Tika's HTML parser stays in the set: the e-mail parser looks it
+   * up by class to write an HTML body inline as the mail's text.
+   */
+  private static String parsers() {
+    return """
+        <parsers>
+            <parser class="org.apache.tika.parser.DefaultParser"/>
+            <parser class="%s"/>
+          </parsers>""".formatted(ArticleParser.class.getName());
   }
 
   private static String escape(String s) {

@@ -1,0 +1,207 @@
+package io.newsflow.extract.internal;
+
+import io.newsflow.extract.html.Article;
+import io.newsflow.extract.html.ArticleExtractor;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tika.detect.EncodingDetector;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AbstractEncodingDetectorParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.sax.XHTMLContentHandler;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Tika's parser for web pages in newsflow: parses the page once and writes its main article (found
+ * by {@link ArticleExtractor}) as the text, and what the page says about itself (headline, byline,
+ * dates, canonical URL, site, section, lead image, the article's links) into the metadata under
+ * {@value #PREFIX}* keys, which {@link #web} reads back. Tika's configuration registers it for
+ * {@code text/html} and {@code application/xhtml+xml} in place of Tika's own HTML parser, so it runs
+ * where Tika parses (inside the isolated worker JVMs) and also on web pages inside containers
+ * (archives, e-mails). Thread-safe.
+ *
+ * <p>The page's {@code <head>} goes through Tika's own HTML parser too, so that the metadata Tika
+ * gives a page ({@code <title>}, {@code <meta>} names and properties, {@code <html lang>}) stays
+ * exactly Tika's; the body, which is most of a news page, is parsed once. A page on which no article
+ * is found is parsed by Tika's HTML parser as a whole and its whole text kept, as before.
+ */
+public final class ArticleParser extends AbstractEncodingDetectorParser {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Prefix of the metadata keys this parser writes; none of them is kept as a plain metadata entry. */
+  public static final String PREFIX = "newsflow:article-";
+  /** {@code article} when the text is the page's main article, {@code page} when it is the whole page. */
+  public static final String TEXT_SOURCE = "newsflow:text-source";
+  static final String TITLE = PREFIX + "title";
+  static final String BYLINE = PREFIX + "byline";
+  static final String PUBLISHED = PREFIX + "published";
+  static final String MODIFIED = PREFIX + "modified";
+  static final String CANONICAL_URL = PREFIX + "canonical-url";
+  static final String SITE = PREFIX + "site";
+  static final String SECTION = PREFIX + "section";
+  static final String TOP_IMAGE = PREFIX + "top-image";
+  static final String LINKS = PREFIX + "links";
+
+  private static final Set<MediaType> TYPES = Set.of(MediaType.TEXT_HTML, MediaType.application("xhtml+xml"));
+  private static final Pattern HEAD_END = Pattern.compile("</head\\s*>|<body[\\s>]", Pattern.CASE_INSENSITIVE);
+  // The <head> of a page is its first few KB; a page without one within this many characters has its
+  // metadata read by Tika's parser over the whole page.
+  private static final int MAX_HEAD_CHARS = 512 * 1024;
+
+  /** The address of the page, for absolute links; travels to the worker in the parse context. */
+  public record BaseUri(String value) implements Serializable {}
+
+  private final JSoupParser tika;
+  private final ArticleExtractor articles = new ArticleExtractor();
+
+  /** Creates the parser with Tika's default encoding detection, as Tika's configuration does. */
+  public ArticleParser() {
+    super();
+    this.tika = new JSoupParser();
+  }
+
+  /** Creates the parser with {@code encodingDetector}, as Tika's configuration does when it names one. */
+  public ArticleParser(EncodingDetector encodingDetector) {
+    super(encodingDetector);
+    this.tika = new JSoupParser(encodingDetector);
+  }
+
+  @Override
+  public Set<MediaType> getSupportedTypes(ParseContext context) {
+    return TYPES;
+  }
+
+  @Override
+  public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context)
+      throws IOException, SAXException, TikaException {
+    InputStream in = stream.markSupported() ? stream : new BufferedInputStream(stream);
+    Charset detected = getEncodingDetector(context).detect(in, metadata);
+    Charset charset = detected == null ? JSoupParser.DEFAULT_CHARSET : detected;
+    // The file's size is bounded before it reaches a parser (extract.max-file-size); an embedded page
+    // by the container's own limits.
+    byte[] bytes = in.readAllBytes();
+    String html = new String(bytes, charset);
+    BaseUri base = context.get(BaseUri.class);
+    Article article;
+    try {
+      article = articles.extract(html, base == null ? "" : base.value());
+    } catch (RuntimeException e) {
+      // A page Readability cannot handle is still a page: Tika's text of it below.
+      article = null;
+    }
+    if (article == null || article.text().isBlank()) {
+      metadata.set(TEXT_SOURCE, "page");
+      put(metadata, article);
+      metadata.add(TikaCoreProperties.TIKA_PARSED_BY, JSoupParser.class.getName());
+      tika.parse(new ByteArrayInputStream(bytes), handler, metadata, context);
+      return;
+    }
+    headMetadata(html, charset, metadata, context);
+    metadata.set(TEXT_SOURCE, "article");
+    put(metadata, article);
+    // Without the page's metadata: Tika's HTML parser does not repeat the <title> in the text either.
+    XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, new Metadata());
+    xhtml.startDocument();
+    for (String paragraph : article.text().split("\n")) {
+      if (!paragraph.isBlank()) {
+        xhtml.element("p", paragraph);
+      }
+    }
+    xhtml.endDocument();
+  }
+
+  /**
+   * Lets Tika's HTML parser read the page's {@code <head>} (and {@code <html>} tag) alone, for the
+   * metadata it gives a page, and sets the content type and encoding as it would for the whole page.
+   */
+  private void headMetadata(String html, Charset charset, Metadata metadata, ParseContext context)
+      throws IOException, SAXException, TikaException {
+    Matcher end = HEAD_END.matcher(html);
+    end.region(0, Math.min(html.length(), MAX_HEAD_CHARS));
+    String head = end.find() ? html.substring(0, end.start()) + "</head><body></body></html>" : html;
+    ParseContext headContext = new ParseContext();
+    headContext.set(EncodingDetector.class, (in, m) -> charset);
+    Metadata scratch = new Metadata();
+    String type = metadata.get(Metadata.CONTENT_TYPE);
+    if (type != null) {
+      scratch.set(Metadata.CONTENT_TYPE, type);
+    }
+    tika.parse(new ByteArrayInputStream(head.getBytes(charset)), new DefaultHandler(), scratch, headContext);
+    for (String name : scratch.names()) {
+      if (!name.startsWith(TikaCoreProperties.TIKA_META_PREFIX)) {
+        String[] values = scratch.getValues(name);
+        metadata.remove(name);
+        for (String value : values) {
+          metadata.add(name, value);
+        }
+      }
+    }
+  }
+
+  private static void put(Metadata metadata, Article article) {
+    if (article == null) {
+      return;
+    }
+    set(metadata, TITLE, article.title());
+    set(metadata, BYLINE, article.byline());
+    set(metadata, PUBLISHED, article.published() == null ? null : article.published().toString());
+    set(metadata, MODIFIED, article.modified() == null ? null : article.modified().toString());
+    set(metadata, CANONICAL_URL, article.canonicalUrl());
+    set(metadata, SITE, article.siteName());
+    set(metadata, SECTION, article.section());
+    set(metadata, TOP_IMAGE, article.topImage());
+    for (String link : article.links()) {
+      metadata.add(LINKS, link);
+    }
+  }
+
+  private static void set(Metadata metadata, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      metadata.set(key, value);
+    }
+  }
+
+  /**
+   * Reads back what this parser found in a page from Tika's metadata of it, or {@code null} if the
+   * document is not a page this parser read. The text is the document's own.
+   */
+  public static Article article(Metadata metadata) {
+    if (metadata.get(TEXT_SOURCE) == null) {
+      return null;
+    }
+    return new Article(metadata.get(TITLE), metadata.get(BYLINE), "", instant(metadata.get(PUBLISHED)),
+        instant(metadata.get(MODIFIED)), metadata.get(CANONICAL_URL), metadata.get(SITE), metadata.get(SECTION),
+        metadata.get(TOP_IMAGE), null, java.util.List.of(metadata.getValues(LINKS)));
+  }
+
+  /** Tells whether a metadata key is one this parser writes for {@link #article}. */
+  public static boolean isArticleKey(String name) {
+    return name.startsWith(PREFIX);
+  }
+
+  private static Instant instant(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+}
