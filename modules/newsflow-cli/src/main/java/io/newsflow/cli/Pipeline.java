@@ -202,6 +202,11 @@ final class Pipeline implements AutoCloseable {
     // one enricher and one indexer: a second CoreNLP model in memory would buy nothing.
     DocumentIndexer indexer = stages.contains(Stage.INDEX) ? remember(new DocumentIndexer(esClient(), elasticsearch)) : null;
     Enricher enricher = stages.contains(Stage.ENRICH) ? remember(enricher(settings)) : null;
+    // Batch enrichment yields the CPU to a running import (seen as its topic growing, whichever process imports); the
+    // live lane never waits.
+    java.time.Duration yield = settings.duration("enrich.batch-yield");
+    io.newsflow.kafka.TopicActivity importing = stages.contains(Stage.ENRICH) && !yield.isZero()
+        ? io.newsflow.kafka.TopicActivity.of(admin(), kafka.extractedTopic(Lane.BATCH), yield) : null;
     for (Lane lane : Lane.values()) {
       String suffix = lane == Lane.LIVE ? "" : "-batch";
       if (stages.contains(Stage.INDEX)) {
@@ -233,6 +238,7 @@ final class Pipeline implements AutoCloseable {
               .subjectOf(d -> new StageRunner.Subject(d.id(), d.source().uri(), d.revision(), d.jobId()))
               .deadLetters(publisher())
               .meters(meters)
+              .yieldWhile(lane == Lane.BATCH ? importing : null)
               .build();
           startThread("newsflow-enrich" + suffix + "-" + i, runner);
         }

@@ -72,6 +72,9 @@ public final class Settings {
     DEFAULTS.put("enrich.workers", "1");
     DEFAULTS.put("enrich.entities", "corenlp");
     DEFAULTS.put("enrich.max-chars", "100000");
+    // Batch enrichment pauses while the batch lane's input grows (an import is publishing) and for this long after;
+    // 0 turns it off. On one host the import's extraction and CoreNLP share the cores: search freshness first.
+    DEFAULTS.put("enrich.batch-yield", "5s");
     DEFAULTS.put("index.workers", "1");
     DEFAULTS.put("dashboard.host", "127.0.0.1");
     DEFAULTS.put("dashboard.port", "8080");
@@ -168,6 +171,7 @@ public final class Settings {
     }
     duration("stack.start-timeout");
     duration("ingest.settle-time");
+    duration("enrich.batch-yield");
     for (String key : List.of("ingest.threads", "enrich.workers", "index.workers")) {
       if (integer(key) < 1) {
         throw new IllegalArgumentException(key + " must be >= 1, got " + values.get(key));

@@ -92,6 +92,8 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
   private final Duration maxBackoff;
   private final MeterRegistry meters;
   private final Timer batchTimer;
+  private final java.util.function.BooleanSupplier yieldWhile;
+  private boolean yielding;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
@@ -107,6 +109,7 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
     this.meters = Objects.requireNonNull(b.meters, "meters");
+    this.yieldWhile = b.yieldWhile;
     this.batchTimer = Timer.builder("newsflow." + stage.code() + ".batch")
         .description("time to process one polled batch, outputs and commit included")
         .register(meters);
@@ -121,6 +124,7 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
     try {
       consumer.subscribe(topics);
       while (!closed.get()) {
+        yieldIfAsked();
         ConsumerRecords<String, byte[]> records;
         try {
           records = consumer.poll(Duration.ofMillis(500));
@@ -146,6 +150,29 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
       } finally {
         finished.complete(null);
       }
+    }
+  }
+
+  /**
+   * Pauses the assigned partitions while {@code yieldWhile} says so and resumes them when it no
+   * longer does. The loop keeps polling (the consumer stays in its group; a paused partition returns
+   * nothing), and records it does get (a partition assigned during the poll) are processed as usual:
+   * nothing is skipped, it is only delivered later.
+   */
+  private void yieldIfAsked() {
+    if (yieldWhile == null) {
+      return;
+    }
+    if (yieldWhile.getAsBoolean()) {
+      if (!yielding) {
+        LOG.info("{}: pausing {} while they are being written to (yielding the CPU to the import)", stage.code(), topics);
+        yielding = true;
+      }
+      consumer.pause(consumer.assignment()); // again each time: a rebalance may have assigned new partitions
+    } else if (yielding) {
+      LOG.info("{}: resuming {}", stage.code(), topics);
+      yielding = false;
+      consumer.resume(consumer.assignment());
     }
   }
 
@@ -328,7 +355,7 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
       }
       return true;
     } finally {
-      if (!closed.get()) {
+      if (!closed.get() && !yielding) {
         consumer.resume(consumer.assignment());
       }
     }
@@ -365,7 +392,7 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
     }
   }
 
-  /** Builds a {@link StageRunner}; every setter is required except {@code output} and the backoffs. */
+  /** Builds a {@link StageRunner}; every setter is required except {@code output}, the backoffs and {@code yieldWhile}. */
   public static final class Builder<I, O> {
     private Stage stage;
     private Consumer<String, byte[]> consumer;
@@ -378,7 +405,13 @@ public final class StageRunner<I, O> implements Runnable, AutoCloseable {
     private Duration initialBackoff = Duration.ofMillis(200);
     private Duration maxBackoff = Duration.ofSeconds(30);
     private MeterRegistry meters;
+    private java.util.function.BooleanSupplier yieldWhile;
 
+    /**
+     * Makes the runner pause its partitions while {@code busy} is true (checked before each poll)
+     * and resume them after: e.g. batch enrichment yielding the CPU to a running import.
+     */
+    public Builder<I, O> yieldWhile(java.util.function.BooleanSupplier busy) { this.yieldWhile = busy; return this; }
     public Builder<I, O> stage(Stage stage) { this.stage = stage; return this; }
     public Builder<I, O> consumer(Consumer<String, byte[]> consumer) { this.consumer = consumer; return this; }
     public Builder<I, O> topics(List<String> topics) { this.topics = topics; return this; }

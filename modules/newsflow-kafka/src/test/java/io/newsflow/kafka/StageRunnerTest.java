@@ -43,6 +43,11 @@ class StageRunnerTest {
   }
 
   private StageRunner<String, String> runner(io.newsflow.api.BatchStage<String, String> stage, List<String> outputs) {
+    return runner(stage, outputs, null);
+  }
+
+  private StageRunner<String, String> runner(io.newsflow.api.BatchStage<String, String> stage, List<String> outputs,
+      java.util.function.BooleanSupplier yieldWhile) {
     consumer.schedulePollTask(() -> {
       consumer.rebalance(List.of(IN));
       consumer.updateBeginningOffsets(Map.of(IN, 0L));
@@ -67,6 +72,7 @@ class StageRunnerTest {
         .deadLetters(new DocumentPublisher(producer, CONFIG))
         .backoff(Duration.ofMillis(5), Duration.ofMillis(20))
         .meters(new SimpleMeterRegistry())
+        .yieldWhile(yieldWhile)
         .build();
   }
 
@@ -106,6 +112,29 @@ class StageRunnerTest {
     assertThat(poison.stage()).isEqualTo(Stage.ENRICH);
     assertThat(producer.history().stream().filter(r -> r.topic().equals("t.deadletter")).findFirst().orElseThrow()
         .headers().lastHeader("newsflow.dlt.source.topic")).isNotNull();
+  }
+
+  @Test
+  void aYieldingRunnerHoldsItsRecordsWhileAskedAndThenDeliversEveryOne() throws Exception {
+    List<String> outputs = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean importing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    StageRunner<String, String> runner = runner(batch -> batch.stream().map(Outcome::success).toList(), outputs, importing::get);
+    feed("a", "b", "c");
+    Thread thread = new Thread(runner);
+    thread.start();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> consumer.paused().contains(IN));
+    Thread.sleep(1_000); // several polls while paused
+    assertThat(outputs).isEmpty();
+    assertThat(consumer.committed(java.util.Set.of(IN)).get(IN)).isNull();
+
+    importing.set(false);
+    await().atMost(Duration.ofSeconds(10)).until(() -> consumer.committed(java.util.Set.of(IN)).get(IN) != null
+        && consumer.committed(java.util.Set.of(IN)).get(IN).offset() == 3);
+    runner.close();
+
+    assertThat(outputs).containsExactly("a", "b", "c");
+    assertThat(consumer.paused()).isEmpty();
   }
 
   @Test
