@@ -199,8 +199,15 @@ final class Pipeline implements AutoCloseable {
   /** Starts the given stages on background threads. */
   Pipeline startStages(Set<Stage> stages) throws IOException {
     // Each lane gets its own runners and consumer groups: a backfill's backlog never queues live traffic. The lanes share
-    // one enricher and one indexer: a second CoreNLP model in memory would buy nothing.
-    DocumentIndexer indexer = stages.contains(Stage.INDEX) ? remember(new DocumentIndexer(esClient(), elasticsearch)) : null;
+    // one enricher: a second CoreNLP model in memory would buy nothing.
+    // One indexer (bulk ingester) per lane: a live document never queues behind a backfill's bulk requests, and the live
+    // lane refreshes the index after each write, so an upload is searchable when it is indexed, not up to 1 s later.
+    Map<Lane, DocumentIndexer> indexers = new HashMap<>();
+    if (stages.contains(Stage.INDEX)) {
+      for (Lane lane : Lane.values()) {
+        indexers.put(lane, remember(new DocumentIndexer(esClient(), elasticsearch, lane == Lane.LIVE)));
+      }
+    }
     Enricher enricher = stages.contains(Stage.ENRICH) ? remember(enricher(settings)) : null;
     // Batch enrichment yields the CPU to a running import (seen as its topic growing, whichever process imports); the
     // live lane never waits.
@@ -216,7 +223,7 @@ final class Pipeline implements AutoCloseable {
               .consumer(KafkaClients.consumer(kafka, kafka.indexGroup(lane), "newsflow-index" + suffix + "-" + i, 500))
               .topics(List.of(kafka.extractedTopic(lane), kafka.enrichmentsTopic(lane)))
               .decoder(this::decodeIndexOperation)
-              .batchStage(withLatency(indexer))
+              .batchStage(withLatency(indexers.get(lane)))
               .subjectOf(op -> op instanceof IndexOperation.Extracted e
                   ? new StageRunner.Subject(e.id(), e.document().source().uri(), e.revision(), e.document().jobId())
                   : new StageRunner.Subject(op.id(), null, op.revision(), null))
