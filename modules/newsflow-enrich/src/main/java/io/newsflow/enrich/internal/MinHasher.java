@@ -98,23 +98,32 @@ public final class MinHasher {
   }
 
   private static Set<Long> shingles(String text) {
-    List<String> words = new ArrayList<>();
+    List<byte[]> words = new ArrayList<>();
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
-      words.add(m.group());
+      words.add(m.group().getBytes(StandardCharsets.UTF_8));
     }
     Set<Long> shingles = new HashSet<>();
     int n = Math.min(SHINGLE_WORDS, words.size());
     for (int i = 0; n > 0 && i + n <= words.size(); i++) {
-      shingles.add(fnv64(String.join(" ", words.subList(i, i + n))));
+      shingles.add(fnv64(words, i, n));
     }
     return shingles;
   }
 
-  private static long fnv64(String s) {
+  /**
+   * Returns the 64-bit FNV-1a hash of the UTF-8 bytes of words {@code from} to {@code from + n - 1}
+   * joined by single spaces, without building the joined string.
+   */
+  private static long fnv64(List<byte[]> words, int from, int n) {
     long h = 0xcbf29ce484222325L;
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * 0x100000001b3L;
+    for (int w = from; w < from + n; w++) {
+      if (w > from) {
+        h = (h ^ ' ') * 0x100000001b3L;
+      }
+      for (byte b : words.get(w)) {
+        h = (h ^ (b & 0xff)) * 0x100000001b3L;
+      }
     }
     return h;
   }
