@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,13 +47,7 @@ public final class EntityNormaliser {
           + "|\\b(?:President|Premier|Chancellor|Minister|Secretary|Senator|Governor|Mayor|Judge|Ambassador|Councillor"
           + "|engineer|Engineer|spokesman|spokeswoman|spokesperson)[ \\t]+((?:\\p{Lu}[\\p{L}'’-]+)(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2})");
   // The first letters of TITLED_NAME's titles.
-  private static final boolean[] TITLE_INITIALS = new boolean[128];
-
-  static {
-    for (char c : "MDPSGRCJAEes".toCharArray()) {
-      TITLE_INITIALS[c] = true;
-    }
-  }
+  private static final boolean[] TITLE_INITIALS = Scan.initials("MDPSGRCJAEes");
 
   private static final Set<String> LOCATION_HEADS = Set.of(
       "Bridge", "Street", "Road", "Avenue", "Square", "Harbour", "Harbor", "Airport", "Station", "Park", "River",
@@ -190,21 +185,9 @@ public final class EntityNormaliser {
    */
   static List<Span> titledNames(String text, List<Span> recognised) {
     List<Span> found = new ArrayList<>();
-    // The pattern is only tried where one of its titles can begin: find() would try it at every
-    // character of the text, which cost more than the rest of normalisation together. Transparent
-    // bounds let \b see the character before the region.
-    Matcher m = TITLED_NAME.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-    int from = 0;
-    while (true) {
-      int at = nextTitleStart(text, from);
-      if (at < 0) {
-        break;
-      }
-      if (!m.region(at, text.length()).lookingAt()) {
-        from = at + 1;
-        continue;
-      }
-      from = Math.max(m.end(), at + 1);
+    // Tried only where one of its titles can begin (see Scan): the pattern at every character of
+    // the text cost more than the rest of normalisation together.
+    for (MatchResult m : Scan.findAll(TITLED_NAME, text, TITLE_INITIALS)) {
       int g = m.group(1) != null ? 1 : 2;
       int s = m.start(g);
       int e = m.end(g);
@@ -219,17 +202,6 @@ public final class EntityNormaliser {
       }
     }
     return found;
-  }
-
-  /** Returns the first offset at or after {@code from} where a title of {@link #TITLED_NAME} can begin, or -1. */
-  private static int nextTitleStart(String text, int from) {
-    for (int i = from; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 128 && TITLE_INITIALS[c]) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static Candidate clean(String text, Span span) {

@@ -49,8 +49,8 @@ public final class MinHasher {
 
   /** Returns the signature of {@code text}; a text without words has empty lists. */
   public static Signature of(String text) {
-    Set<Long> shingles = shingles(text);
-    if (shingles.isEmpty()) {
+    long[] shingles = distinctShingles(text);
+    if (shingles.length == 0) {
       return new Signature(List.of(), List.of());
     }
     long[] min = new long[HASHES];
@@ -95,6 +95,36 @@ public final class MinHasher {
     union.addAll(y);
     x.retainAll(y);
     return (double) x.size() / union.size();
+  }
+
+  /** Returns the distinct shingle hashes of {@code text}, sorted (no boxing: this runs on every document). */
+  private static long[] distinctShingles(String text) {
+    List<byte[]> words = words(text);
+    int n = Math.min(SHINGLE_WORDS, words.size());
+    if (n == 0) {
+      return new long[0];
+    }
+    long[] all = new long[words.size() - n + 1];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = fnv64(words, i, n);
+    }
+    java.util.Arrays.sort(all);
+    int distinct = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[distinct++] = all[i];
+      }
+    }
+    return java.util.Arrays.copyOf(all, distinct);
+  }
+
+  private static List<byte[]> words(String text) {
+    List<byte[]> words = new ArrayList<>();
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      words.add(m.group().getBytes(StandardCharsets.UTF_8));
+    }
+    return words;
   }
 
   private static Set<Long> shingles(String text) {
