@@ -154,7 +154,8 @@ class PipelineIT {
     String full = DocumentId.ofSource(dir.resolve(FerryStory.FULL).toUri()).value();
     await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
       JsonNode shown = json(TestStack.cli("show", "--json", brief).out());
-      assertThat(shown.at("/story/documents").asInt()).as("one story").isEqualTo(2);
+      // Other tests of this run may import their own copies of the two reports into the same story.
+      assertThat(shown.at("/story/documents").asInt()).as("one story").isGreaterThanOrEqualTo(2);
       assertThat(json(TestStack.cli("show", "--json", full).out()).at("/story/id").asText()).isEqualTo(shown.at("/story/id").asText());
       JsonNode lindqvist = null;
       for (JsonNode e : shown.at("/enrichment/entities")) {
@@ -168,7 +169,7 @@ class PipelineIT {
       List<String> facts = new ArrayList<>();
       shown.at("/enrichment/claims/0/facts").forEach(f -> facts.add(f.asText()));
       assertThat(facts).contains("person:mara-lindqvist").doesNotContain("person:lindqvist");
-      assertThat(shown.at("/enrichment/claims/0/sources").asInt()).isEqualTo(2);
+      assertThat(shown.at("/enrichment/claims/0/sources").asInt()).isGreaterThanOrEqualTo(2);
     });
   }
 
