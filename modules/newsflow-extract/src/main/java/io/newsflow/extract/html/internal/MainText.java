@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
 import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -70,14 +71,16 @@ public final class MainText {
 
   private MainText() {}
 
-  /** Returns the main text of {@code doc} and the links in it; never changes {@code doc}. */
+  /**
+   * Returns the main text of {@code doc} and the links in it. Cleans {@code doc} in place (read the
+   * page's metadata first): parsing once and copying the tree once for Readability keeps this cheap.
+   */
   public static Result extract(Document doc) {
-    Document copy = doc.clone();
-    clean(copy);
-    Document forReadability = copy.clone();
+    String structured = structuredBody(doc);
+    clean(doc);
     Element content;
     try {
-      content = new Readability4JExtended(doc.location(), forReadability).parse().getArticleContent();
+      content = new Readability4JExtended(doc.location(), doc.clone()).parse().getArticleContent();
     } catch (RuntimeException e) {
       // Readability4J fails on some malformed trees (an orphaned top candidate); the fallbacks
       // below still find the article on most such pages.
@@ -88,7 +91,7 @@ public final class MainText {
       correct(content);
       text = TextSerializer.text(content);
     }
-    Element fallback = fallback(copy);
+    Element fallback = fallback(doc);
     if (fallback != null) {
       correct(fallback);
       String fallbackText = TextSerializer.text(fallback);
@@ -99,7 +102,7 @@ public final class MainText {
         text = fallbackText;
       }
     }
-    Element hinted = hinted(copy);
+    Element hinted = hinted(doc);
     if (hinted != null) {
       correct(hinted);
       String hintedText = TextSerializer.text(hinted);
@@ -109,6 +112,19 @@ public final class MainText {
       if (hintedText.length() >= 200 && hintedText.length() >= 1.5 * text.length()) {
         content = hinted;
         text = hintedText;
+      }
+    }
+    if (text.length() < BASELINE_BELOW) {
+      // Every container-based pick failed (Readability threw or kept a fragment): fall back to the
+      // article body the page declares in JSON-LD, else to the page's prose paragraphs.
+      Element baseline = paragraphs(doc);
+      String baselineText = TextSerializer.text(baseline);
+      if (structured != null && structured.length() > Math.max(text.length(), baselineText.length() / 2)) {
+        return new Result(structured, List.of());
+      }
+      if (baselineText.length() > text.length()) {
+        content = baseline;
+        text = baselineText;
       }
     }
     if (content == null) {
@@ -123,6 +139,58 @@ public final class MainText {
       }
     }
     return new Result(text, List.copyOf(links));
+  }
+
+  /** Below this many characters the picked text is taken for a failed pick. */
+  private static final int BASELINE_BELOW = 250;
+
+  /** Returns the {@code articleBody} the page declares in JSON-LD, whitespace-normalised, or null. */
+  static String structuredBody(Document doc) {
+    JsonNode ld = PageMetadata.jsonLdArticle(doc);
+    if (ld == null || !ld.path("articleBody").isTextual()) {
+      return null;
+    }
+    String body = ld.path("articleBody").asText().strip();
+    return body.isEmpty() ? null : body;
+  }
+
+  /**
+   * Returns the page's prose paragraphs in a new container: paragraphs, quotes and preformatted
+   * blocks of some length that are not mostly link text (trafilatura's baseline does the same).
+   */
+  static Element paragraphs(Document doc) {
+    Element out = new Element("div");
+    for (Element p : doc.body().select("p, blockquote, pre, h2, h3, h4, li, td, div")) {
+      boolean container = !p.tagName().matches("p|blockquote|pre|h2|h3|h4");
+      // A container counts only for the text it holds itself, a block for all of its text.
+      String t = container ? p.ownText().strip() : p.text().strip();
+      boolean heading = p.tagName().matches("h2|h3|h4");
+      if (t.isEmpty() || t.length() < 30 && !heading || linkDensity(p) > 0.5) {
+        continue;
+      }
+      if (!container && p.parents().stream().anyMatch(q -> q.tagName().matches("p|blockquote|pre"))) {
+        continue; // its text is in the enclosing block already
+      }
+      out.appendElement("p").text(t);
+    }
+    // Headings count only before prose: drop those that end the page.
+    while (out.childrenSize() > 0 && out.child(out.childrenSize() - 1).text().length() < 30) {
+      out.child(out.childrenSize() - 1).remove();
+    }
+    return out;
+  }
+
+  /** The share of an element's text that is link text. */
+  static double linkDensity(Element e) {
+    int length = e.text().length();
+    if (length == 0) {
+      return 0;
+    }
+    int linked = 0;
+    for (Element a : e.select("a")) {
+      linked += a.text().length();
+    }
+    return (double) linked / length;
   }
 
   /**
@@ -151,20 +219,38 @@ public final class MainText {
 
   /** Removes what is never article text, and boilerplate roles unless they hold most of the page. */
   static void clean(Document doc) {
+    Element body = doc.body();
+    int pageLength = body.text().length();
+    for (Element e : doc.select(NEVER_TEXT)) {
+      // Some pages put the whole article in a <noscript>, an <aside> or a <nav>: keep the text
+      // of one that holds the marked article body or most of the page.
+      if (e.tagName().matches("noscript|aside|nav|menu") && e.parent() != null
+          && (e.selectFirst("[itemprop=articleBody], article") != null || e.text().length() > pageLength / 2)) {
+        e.unwrap();
+      }
+    }
     doc.select(NEVER_TEXT).remove();
     // Captions, photo credits and time stamps are not article text (trafilatura drops figures by
     // default too); removing them raised extraction-dev F1 from 0.899 to 0.905.
     doc.select("figure, figcaption, time").remove();
-    Element body = doc.body();
     int bodyLength = body.text().length();
+    // Wrappers of the marked article body are never boilerplate, whatever their class says
+    // (themes name them "date-outer", "entry share").
+    Set<Element> wrappers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Element e : body.select("[itemprop=articleBody], h1, article, [class], [id]")) {
+      if (e.tagName().matches("h1|article") || isContentHint(e)) {
+        wrappers.add(e);
+        wrappers.addAll(e.parents());
+      }
+    }
     List<Element> drop = new ArrayList<>();
     for (Element e : body.select("[class], [id]")) {
       if (e.tagName().equals("body") || e.tagName().equals("html") || e.tagName().equals("main")
           || e.tagName().equals("article")) {
         continue;
       }
-      if (isBoilerplate(e) && e.selectFirst("h1, article, [itemprop=articleBody]") == null
-          && e.text().length() < bodyLength * 2 / 5) {
+      if (isBoilerplate(e) && !wrappers.contains(e)
+          && e.text().length() < bodyLength * 2 / 5 && (isComments(e) || !isProse(e))) {
         drop.add(e);
       }
     }
@@ -175,6 +261,31 @@ public final class MainText {
         f.remove();
       }
     });
+  }
+
+  /** Class or id words of a comment section: its paragraphs are prose but not the article's. */
+  private static final Pattern COMMENTS = Pattern.compile("(?i).*(comment|kommentar|respond|disqus).*");
+
+  private static boolean isComments(Element e) {
+    return COMMENTS.matcher(e.className()).matches() || COMMENTS.matcher(e.id()).matches();
+  }
+
+  /**
+   * Tells whether an element holds prose: at least three paragraphs of 100 characters or more,
+   * 600 characters together, hardly linked. A boilerplate-sounding class on such an element is a
+   * theme's marker ({@code entry share}, {@code post-meta-wrapper}), not a role.
+   */
+  static boolean isProse(Element e) {
+    int paragraphs = 0;
+    int length = 0;
+    for (Element p : e.select("p")) {
+      int l = p.text().length();
+      if (l >= 100 && linkDensity(p) < 0.3) {
+        paragraphs++;
+        length += l;
+      }
+    }
+    return paragraphs >= 3 && length >= 600;
   }
 
   /**
@@ -209,8 +320,10 @@ public final class MainText {
       String t = e.text().strip();
       if (!t.isEmpty() && t.length() <= 80 && SECTION_END.matcher(t).matches() && e.select("p").size() <= 1) {
         // Drop the heading and everything after it at its level: such sections close an article.
+        // Climb out of wrappers that hold only the heading, never into one that holds text too.
         Element cut = e;
-        while (cut.parent() != content && cut.parent() != null && cut.nextElementSibling() == null) {
+        while (cut.parent() != content && cut.parent() != null
+            && cut.parent().text().length() <= t.length() + 20) {
           cut = cut.parent();
         }
         List<Element> after = new ArrayList<>();
@@ -252,6 +365,19 @@ public final class MainText {
       + "article__body|article-body-text|storycontent|rich-?text|field-?body|field--name-body|td-post-content|"
       + "postcontent|entrycontent)");
 
+  /** Tells whether a CMS marked {@code e} as an article body. */
+  static boolean isContentHint(Element e) {
+    if (e.attr("itemprop").equals("articleBody")) {
+      return true;
+    }
+    for (String name : e.classNames()) {
+      if (CONTENT_HINT.matcher(name).matches()) {
+        return true;
+      }
+    }
+    return !e.id().isEmpty() && CONTENT_HINT.matcher(e.id()).matches();
+  }
+
   /**
    * Returns the element a CMS marked as the article body ({@code itemprop=articleBody}, classes
    * such as {@code entry-content}), the longest if there are several, or null.
@@ -260,14 +386,7 @@ public final class MainText {
     Element best = null;
     int bestLength = 0;
     for (Element e : doc.select("[itemprop=articleBody], [class], [id]")) {
-      boolean hint = e.attr("itemprop").equals("articleBody");
-      if (!hint) {
-        for (String name : e.classNames()) {
-          hint |= CONTENT_HINT.matcher(name).matches();
-        }
-        hint |= CONTENT_HINT.matcher(e.id()).matches();
-      }
-      if (hint) {
+      if (isContentHint(e)) {
         int length = e.text().length();
         if (length > bestLength && (best == null || !e.parents().contains(best) || length > bestLength * 1.2)) {
           best = e;
