@@ -77,6 +77,7 @@ public final class MainText {
    */
   public static Result extract(Document doc) {
     String structured = structuredBody(doc);
+    String description = description(doc);
     clean(doc);
     Element content;
     try {
@@ -130,6 +131,10 @@ public final class MainText {
     if (content == null) {
       return new Result("", List.of());
     }
+    String lead = lead(doc, description, text);
+    if (lead != null) {
+      text = lead + "\n" + text;
+    }
     text = dropTrailingShortLines(text);
     Set<String> links = new LinkedHashSet<>();
     for (Element a : content.select("a[href]")) {
@@ -139,6 +144,43 @@ public final class MainText {
       }
     }
     return new Result(text, List.copyOf(links));
+  }
+
+  /** Returns the page's declared summary ({@code og:description}, else {@code description}), or null. */
+  static String description(Document doc) {
+    for (String query : List.of("meta[property=og:description]", "meta[name=description]",
+        "meta[name=twitter:description]")) {
+      Element meta = doc.selectFirst(query);
+      if (meta != null && !meta.attr("content").isBlank()) {
+        return meta.attr("content").replaceAll("\\s+", " ").strip();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the article's lead (standfirst) when the page shows it outside the picked text: the
+   * block whose text begins like the page's declared summary. Sites set their lead apart from the
+   * body (next to the headline, in a teaser box), so container-based picks often miss it.
+   */
+  static String lead(Document doc, String description, String text) {
+    if (description == null || description.length() < 60) {
+      return null;
+    }
+    String key = description.substring(0, 50);
+    if (TextSerializer.normalised(text).contains(key)) {
+      return null;
+    }
+    Element best = null;
+    int limit = Math.max(description.length() * 3 / 2, description.length() + 100);
+    for (Element e : doc.body().select("p, div, h2, h3, span, strong, b, header, section, td")) {
+      String t = e.text();
+      if (t.length() <= limit && t.length() >= 50 && (best == null || t.length() > best.text().length())
+          && t.startsWith(key) && linkDensity(e) < 0.5) {
+        best = e;
+      }
+    }
+    return best == null ? null : TextSerializer.text(best);
   }
 
   /** Below this many characters the picked text is taken for a failed pick. */
