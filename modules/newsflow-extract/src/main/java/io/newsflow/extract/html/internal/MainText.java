@@ -135,6 +135,7 @@ public final class MainText {
     if (lead != null) {
       text = lead + "\n" + text;
     }
+    text = dropCredits(text);
     text = dropTrailingShortLines(text);
     Set<String> links = new LinkedHashSet<>();
     for (Element a : content.select("a[href]")) {
@@ -235,6 +236,29 @@ public final class MainText {
     return (double) linked / length;
   }
 
+  /** A line that credits a picture or names a source: a caption's furniture, not the article. */
+  static final Pattern CREDIT = Pattern.compile("(?i)(.*(©|\\(c\\)\\s).*|"
+      + "\\W*(fotos?|photos?|bild(er)?|credits?|crédits?( photos?)?|crédito|titelbild|quelle|source|image|abbildung \\d+)\\s*:.*|"
+      + ".*\\((fotos?|photos?|bild|credits?|crédito|quelle)\\s*:[^)]*\\)\\W*)");
+
+  /** Lines at most this long can be a credit; longer ones are prose that mentions a source. */
+  private static final int CREDIT_LINE = 120;
+
+  /** Drops short lines that credit a photo or name a source ({@link #CREDIT}). */
+  static String dropCredits(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (String line : text.split("\n")) {
+      if (line.length() <= CREDIT_LINE && CREDIT.matcher(line).matches()) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append(line);
+    }
+    return out.toString();
+  }
+
   /**
    * Drops the short lines after the article's last long paragraph: what follows an article's prose
    * there is its furniture (tags, "next post", a comment count, a newsletter prompt), not its text.
@@ -306,7 +330,7 @@ public final class MainText {
   }
 
   /** Class or id words of a comment section: its paragraphs are prose but not the article's. */
-  private static final Pattern COMMENTS = Pattern.compile("(?i).*(comment|kommentar|respond|disqus).*");
+  private static final Pattern COMMENTS = Pattern.compile("(?i).*(comment|kommentar|respond|disqus|review).*");
 
   private static boolean isComments(Element e) {
     return COMMENTS.matcher(e.className()).matches() || COMMENTS.matcher(e.id()).matches();
@@ -340,6 +364,11 @@ public final class MainText {
       names.add(e.id());
     }
     for (String name : names) {
+      // A BEM modifier ("TestReport__Section--Ads") says how a block looks, not what it is.
+      int modifier = name.indexOf("--");
+      if (modifier > 0) {
+        name = name.substring(0, modifier);
+      }
       String[] words = name.split("[-_]+");
       if (words.length > 0 && MODIFIER.matcher(words[0]).matches()) {
         continue;
