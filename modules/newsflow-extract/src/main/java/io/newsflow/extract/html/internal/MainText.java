@@ -136,6 +136,7 @@ public final class MainText {
       text = lead + "\n" + text;
     }
     text = dropCredits(text);
+    text = dropTrailingPrompts(text);
     text = dropTrailingShortLines(text);
     Set<String> links = new LinkedHashSet<>();
     for (Element a : content.select("a[href]")) {
@@ -240,6 +241,38 @@ public final class MainText {
   static final Pattern CREDIT = Pattern.compile("(?i)(.*(©|\\(c\\)\\s).*|"
       + "\\W*(fotos?|photos?|bild(er)?|credits?|crédits?( photos?)?|crédito|titelbild|quelle|source|image|abbildung \\d+)\\s*:.*|"
       + ".*\\((fotos?|photos?|bild|credits?|crédito|quelle)\\s*:[^)]*\\)\\W*)");
+
+  /**
+   * A line that asks the reader to do something (subscribe, share, comment, log in, download an
+   * app, support the site), in English, German, French, Spanish and Polish: such lines close an
+   * article on most sites but are not its text.
+   */
+  static final Pattern PROMPT = Pattern.compile("(?i).*\\b(subscribe|subscription|subscriber|newsletter|sign up|"
+      + "log ?in|einloggen|anmelden|abonnier\\w*|abonnement|registrier\\w*|teilen|share|gefällt (ihnen|dir) (dieser|der|unser)|"
+      + "bewerten|rate this|kommentieren|leave a comment|download (the|our)|follow us|folgen sie|folge uns|unterstütze\\w*|support our|"
+      + "if you enjoyed|vergiss nicht|zapraszamy|subskrypcj\\w*|suscr[ií]b\\w*|únete|s'abonner|abonnez|"
+      + "inscri\\w*|klicken sie (hier|auf)|click here|hier klicken)\\b.*");
+
+  /** Prompts are looked for in the part of the text after this share of its length. */
+  private static final double PROMPT_TAIL = 0.8;
+
+  /** Drops lines under 250 characters that prompt the reader ({@link #PROMPT}) near the end of the text. */
+  static String dropTrailingPrompts(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int position = 0;
+    for (String line : text.split("\n")) {
+      boolean tail = position >= PROMPT_TAIL * text.length();
+      position += line.length() + 1;
+      if (tail && line.length() < 250 && PROMPT.matcher(line).matches()) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append(line);
+    }
+    return out.toString();
+  }
 
   /** Lines at most this long can be a credit; longer ones are prose that mentions a source. */
   private static final int CREDIT_LINE = 120;
