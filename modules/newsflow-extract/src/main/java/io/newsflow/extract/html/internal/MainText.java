@@ -206,8 +206,9 @@ public final class MainText {
     Element out = new Element("div");
     for (Element p : doc.body().select("p, blockquote, pre, h2, h3, h4, li, td, div")) {
       boolean container = !p.tagName().matches("p|blockquote|pre|h2|h3|h4");
-      // A container counts only for the text it holds itself, a block for all of its text.
-      String t = container ? p.ownText().strip() : p.text().strip();
+      // A container counts only for the text it holds itself, or all of it when it holds no
+      // blocks (a table cell of <font> text), a paragraph for all of its text.
+      String t = container && hasBlocks(p) ? p.ownText().strip() : p.text().strip();
       boolean heading = p.tagName().matches("h2|h3|h4");
       if (t.isEmpty() || t.length() < 30 && !heading || linkDensity(p) > 0.5) {
         continue;
@@ -222,6 +223,17 @@ public final class MainText {
       out.child(out.childrenSize() - 1).remove();
     }
     return out;
+  }
+
+  /** Tells whether an element holds blocks (paragraphs, containers, lists, tables). */
+  private static boolean hasBlocks(Element e) {
+    for (Element child : e.children()) {
+      if (child.tagName().matches("p|div|table|tr|td|ul|ol|li|h[1-6]|blockquote|pre|section|article|dl")
+          || hasBlocks(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The share of an element's text that is link text. */
