@@ -9,19 +9,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
- * Finds the main text of a page. Stateless and thread-safe; works on a copy of the document.
+ * Finds the main text of a page. Stateless and thread-safe; cleans the document it is given and
+ * copies it once, for Readability.
  *
- * <p>Three steps, each generic (no rule names a site):
+ * <p>Each step is generic (no rule names a site):
  * <ol>
- *   <li>Clean: drop elements that are never article text (navigation, forms, media, asides) and
- *       elements whose class or id names a boilerplate role (comments, sharing, related links,
- *       newsletter boxes, cookie banners), unless that would drop most of the page.
+ *   <li>Clean: drop elements that are never article text (navigation, forms, media, asides, but
+ *       not an aside or {@code <noscript>} that holds the article) and elements whose class or id
+ *       names a boilerplate role (comments, sharing, related links, newsletter boxes, cookie
+ *       banners), unless they wrap the marked article body or hold prose paragraphs.
  *   <li>Pick: Readability4J scores the cleaned page and picks the article container.
  *   <li>Correct: drop link lists and "related"/"share"/"comments" sections Readability kept; if
- *       Readability kept much less than the page's {@code <article>} or paragraph text, take that
- *       instead (Readability discards short-paragraph articles such as recipes and lists).
+ *       Readability kept much less than the page's {@code <article>} or CMS-marked body, take that
+ *       instead (Readability discards short-paragraph articles such as recipes and lists); if every
+ *       pick failed, take the JSON-LD {@code articleBody} or the page's prose paragraphs.
+ *   <li>Complete and trim: add the lead (the block that starts like {@code og:description}) when
+ *       it sits apart from the body; drop photo credits, reader prompts near the end (subscribe,
+ *       share, log in) and the short lines after the last paragraph.
  * </ol>
  */
 public final class MainText {
@@ -173,13 +180,28 @@ public final class MainText {
     if (TextSerializer.normalised(text).contains(key)) {
       return null;
     }
-    Element best = null;
+    // Find the text that starts the lead, then the largest block around it that starts with the
+    // summary's words: walking up from text nodes is linear, where asking every block for its
+    // text would be quadratic in the page's depth.
+    String start = key.substring(0, 20);
     int limit = Math.max(description.length() * 3 / 2, description.length() + 100);
-    for (Element e : doc.body().select("p, div, h2, h3, span, strong, b, header, section, td")) {
-      String t = e.text();
-      if (t.length() <= limit && t.length() >= 50 && (best == null || t.length() > best.text().length())
-          && t.startsWith(key) && linkDensity(e) < 0.5) {
-        best = e;
+    Element best = null;
+    List<TextNode> starts = new ArrayList<>();
+    org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode t && t.text().contains(start)) {
+        starts.add(t);
+      }
+    }, doc.body());
+    for (TextNode node : starts) {
+      for (Element e = (Element) node.parent(); e != null && e != doc.body(); e = e.parent()) {
+        String t = e.text();
+        if (t.length() > limit) {
+          break;
+        }
+        if (t.length() >= 50 && t.startsWith(key) && linkDensity(e) < 0.5
+            && (best == null || t.length() > best.text().length())) {
+          best = e;
+        }
       }
     }
     return best == null ? null : TextSerializer.text(best);
@@ -286,14 +308,24 @@ public final class MainText {
     return out.toString();
   }
 
+  /**
+   * A line that points to another article ("Lesen Sie auch: …", "MIRA: …", "Read more: …"), in
+   * English, German, French, Spanish and Polish: an inline teaser, not the article's text.
+   */
+  static final Pattern TEASER = Pattern.compile("(?i)^\\W*(lesen sie (auch|mehr)|lies auch|auch interessant|"
+      + "mehr zum thema|mehr dazu|read (more|also)|see also|related|mira|puedes ver|lee también|lea también|"
+      + "te puede interesar|à lire aussi|lire aussi|voir aussi|czytaj (też|także|więcej)|zobacz (też|także))"
+      + "\\s*[:>»|-].*");
+
   /** Lines at most this long can be a credit; longer ones are prose that mentions a source. */
   private static final int CREDIT_LINE = 120;
 
-  /** Drops short lines that credit a photo or name a source ({@link #CREDIT}). */
+  /** Drops short lines that credit a photo or name a source ({@link #CREDIT}) or point elsewhere ({@link #TEASER}). */
   static String dropCredits(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (String line : text.split("\n")) {
-      if (line.length() <= CREDIT_LINE && CREDIT.matcher(line).matches()) {
+      if (line.length() <= CREDIT_LINE && CREDIT.matcher(line).matches()
+          || line.length() <= 2 * CREDIT_LINE && TEASER.matcher(line).matches()) {
         continue;
       }
       if (out.length() > 0) {
