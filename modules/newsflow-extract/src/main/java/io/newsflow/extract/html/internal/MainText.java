@@ -70,7 +70,11 @@ public final class MainText {
       + "empfohlen|beliebt|teilen|diesen (beitrag|artikel) teilen|kommentare?|\\d+ kommentare?|"
       + "schreibe einen kommentar|hinterlasse|articles? (similaires|liés)|à lire aussi|lire aussi|partager|"
       + "commentaires?|.{0,30}(könnte|dürfte) (dich|sie|euch) (auch )?interessieren|.{0,30}nicht verpassen|"
-      + ".{0,30}(might|may) also (like|enjoy))\\b.{0,60}$");
+      + ".{0,30}(might|may) also (like|enjoy)|"
+      // An author box, and pointers to the neighbouring or newest posts, close an article too.
+      + "über (den|die) autor(in)?|about the author|zur person|neueste (artikel|beiträge|nachrichten)|"
+      + "latest (news|posts|articles|stories)|(previous|next) (post|article|story)|vorherige[rs]? (artikel|beitrag)|"
+      + "nächste[rs]? (artikel|beitrag)|vorschau auf|.{0,20}sur le (même )?sujet|similar|more like this)\\b.{0,60}$");
 
   /** A line that is only a date or a time: a post's stamp, not its text. */
   static final Pattern STAMP = Pattern.compile("(?i)^(?=.*\\d)[\\W\\p{L}]{0,20}(\\d{1,2}[./]\\s?(\\d{1,2}|\\p{L}+)\\.?\\s?\\d{2,4}|"
