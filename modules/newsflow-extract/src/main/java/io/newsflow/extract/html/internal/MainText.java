@@ -275,10 +275,16 @@ public final class MainText {
     return (double) linked / length;
   }
 
-  /** A line that credits a picture or names a source: a caption's furniture, not the article. */
+  /**
+   * A line that credits a picture, names a source or files the post (category, tags, views): a
+   * caption's or a post's furniture, not the article.
+   */
   static final Pattern CREDIT = Pattern.compile("(?i)(.*(©|\\(c\\)\\s).*|"
       + "\\W*(fotos?|photos?|bild(er)?|credits?|crédits?( photos?)?|crédito|titelbild|quelle|source|image|abbildung \\d+)\\s*:.*|"
-      + ".*\\((fotos?|photos?|bild|credits?|crédito|quelle)\\s*:[^)]*\\)\\W*)");
+      + ".*\\((fotos?|photos?|bild|credits?|crédito|quelle)\\s*:[^)]*\\)\\W*|"
+      // Filing labels and counters: "Kategorie: News", "Tags: …", "Aufrufe: 1120".
+      + "\\W*(kategorien?|category|categories|tags?|schlagw[oö]rter|stichw[oö]rter|filed under|posted in|"
+      + "rubrik|aufrufe|views|gelesen)\\s*:.*)");
 
   /**
    * A line that asks the reader to do something (subscribe, share, comment, log in, download an
