@@ -1,15 +1,19 @@
 package io.newsflow.extract.html.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import com.fasterxml.jackson.databind.JsonNode;
 import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds the main text of a page. Stateless and thread-safe; cleans the document it is given and
@@ -191,7 +195,7 @@ public final class MainText {
     int limit = Math.max(description.length() * 3 / 2, description.length() + 100);
     Element best = null;
     List<TextNode> starts = new ArrayList<>();
-    org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+    NodeTraversor.traverse((node, depth) -> {
       if (node instanceof TextNode t && t.text().contains(start)) {
         starts.add(t);
       }
@@ -214,7 +218,7 @@ public final class MainText {
   /** Below this many characters the picked text is taken for a failed pick. */
   private static final int BASELINE_BELOW = 250;
 
-  /** Returns the {@code articleBody} the page declares in JSON-LD, whitespace-normalised, or null. */
+  /** Returns the {@code articleBody} the page declares in JSON-LD, stripped, or null. */
   static String structuredBody(Document doc) {
     JsonNode ld = PageMetadata.jsonLdArticle(doc);
     if (ld == null || !ld.path("articleBody").isTextual()) {
@@ -389,7 +393,7 @@ public final class MainText {
     int bodyLength = body.text().length();
     // Wrappers of the marked article body are never boilerplate, whatever their class says
     // (themes name them "date-outer", "entry share").
-    Set<Element> wrappers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Element> wrappers = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e : body.select("[itemprop=articleBody], h1, article, [class], [id]")) {
       if (e.tagName().matches("h1|article") || isContentHint(e)) {
         wrappers.add(e);
@@ -456,18 +460,25 @@ public final class MainText {
       if (modifier > 0) {
         name = name.substring(0, modifier);
       }
-      String[] words = name.split("[-_]+");
-      if (words.length > 0 && MODIFIER.matcher(words[0]).matches()) {
+      String[] words = SEPARATORS.split(name);
+      if (words.length == 0 || MODIFIER.matcher(words[0]).matches()) {
         continue;
       }
+      // The words one by one, then run together ("related-posts" as "relatedposts"): this runs
+      // for every class on every page, so each regex runs once per word, no more.
       for (String word : words) {
-        if (BOILERPLATE.matcher(word).matches() || BOILERPLATE.matcher(name.replaceAll("[-_]", "")).matches()) {
+        if (BOILERPLATE.matcher(word).matches()) {
           return true;
         }
+      }
+      if (words.length > 1 && BOILERPLATE.matcher(String.join("", words)).matches()) {
+        return true;
       }
     }
     return false;
   }
+
+  private static final Pattern SEPARATORS = Pattern.compile("[-_]+");
 
   /** Drops link lists and trailing related/comment sections from an extracted container. */
   static void correct(Element content) {
@@ -557,7 +568,7 @@ public final class MainText {
 
   /** Returns the page's single {@code <article>}, or {@code <main>}, or null. */
   private static Element fallback(Document doc) {
-    org.jsoup.select.Elements articles = doc.select("article");
+    Elements articles = doc.select("article");
     if (articles.size() == 1) {
       return articles.first().clone();
     }
