@@ -67,7 +67,7 @@ public final class MainText {
       + "allow|open|closed|count|number|link|icon");
 
   /** A short heading that opens a section of links or reader comments, in English, German and French. */
-  static final Pattern SECTION_END = Pattern.compile("(?i)^\\W*(related|more (on|from|about|stories|articles)|"
+  static final Pattern SECTION_END = Pattern.compile("(?iu)^\\W*(related|more (on|from|about|stories|articles)|"
       + "read (more|also|next)|see also|you (may|might) also|also interesting|recommended|popular|trending|"
       + "share( this)?|comments?|leave a (reply|comment)|\\d+ comments?|newsletter|tags|"
       + "ähnliche|verwandte|weitere|mehr (zum|zu|aus|von)|das könnte|lesen sie auch|auch interessant|"
@@ -283,7 +283,7 @@ public final class MainText {
    * A line that credits a picture, names a source or files the post (category, tags, views): a
    * caption's or a post's furniture, not the article.
    */
-  static final Pattern CREDIT = Pattern.compile("(?i)(.*(©|\\(c\\)\\s).*|"
+  static final Pattern CREDIT = Pattern.compile("(?iu)(.*(©|\\(c\\)\\s).*|"
       + "\\W*(fotos?|photos?|bild(er)?|credits?|crédits?( photos?)?|crédito|titelbild|quelle|source|image|abbildung \\d+)\\s*:.*|"
       + ".*\\((fotos?|photos?|bild|credits?|crédito|quelle)\\s*:[^)]*\\)\\W*|"
       // Filing labels and counters: "Kategorie: News", "Tags: …", "Aufrufe: 1120".
@@ -295,7 +295,7 @@ public final class MainText {
    * app, support the site), in English, German, French, Spanish and Polish: such lines close an
    * article on most sites but are not its text.
    */
-  static final Pattern PROMPT = Pattern.compile("(?i).*\\b(subscribe|subscription|subscriber|newsletter|sign up|"
+  static final Pattern PROMPT = Pattern.compile("(?iu).*\\b(subscribe|subscription|subscriber|newsletter|sign up|"
       + "log ?in|einloggen|anmelden|abonnier\\w*|abonnement|registrier\\w*|teilen|share|gefällt (ihnen|dir) (dieser|der|unser)|"
       + "bewerten|rate this|kommentieren|leave a comment|download (the|our)|follow us|folgen sie|folge uns|unterstütze\\w*|support our|"
       + "if you enjoyed|vergiss nicht|zapraszamy|subskrypcj\\w*|suscr[ií]b\\w*|únete|s'abonner|abonnez|"
@@ -326,7 +326,7 @@ public final class MainText {
    * A line that points to another article ("Lesen Sie auch: …", "MIRA: …", "Read more: …"), in
    * English, German, French, Spanish and Polish: an inline teaser, not the article's text.
    */
-  static final Pattern TEASER = Pattern.compile("(?i)^\\W*(lesen sie (auch|mehr)|lies auch|auch interessant|"
+  static final Pattern TEASER = Pattern.compile("(?iu)^\\W*(lesen sie (auch|mehr)|lies auch|auch interessant|"
       + "mehr zum thema|mehr dazu|read (more|also)|see also|related|mira|puedes ver|lee también|lea también|"
       + "te puede interesar|à lire aussi|lire aussi|voir aussi|czytaj (też|także|więcej)|zobacz (też|także))"
       + "\\s*[:>»|-].*");

@@ -37,6 +37,18 @@ class MainTextTest {
   }
 
   @Test
+  void anAuthorBoxUnderACapitalisedNonAsciiHeadingIsCut() {
+    Element content = Jsoup.parse("<div><p>" + "Langer Artikeltext. ".repeat(20) + "</p>"
+        + "<h3>Über die Autorin</h3><p>Jana Koch schreibt seit 2015 über Verkehr und Stadtplanung.</p></div>")
+        .body().child(0);
+
+    MainText.correct(content);
+
+    assertThat(content.text()).contains("Langer Artikeltext.").doesNotContain("Über die Autorin")
+        .doesNotContain("Jana Koch");
+  }
+
+  @Test
   void aLineThatIsOnlyADateIsDropped() {
     Element content = Jsoup.parse("<div><p>" + "Long article text. ".repeat(20) + "</p><p>23.10.2018, 19:49</p></div>")
         .body().child(0);
