@@ -39,6 +39,23 @@ class ExtractionEvaluationTest {
   }
 
   @Test
+  void scoresOneHalfOfThePagesWhenAsked() throws IOException {
+    writeCorpus();
+
+    ExtractionEvaluation.Report even = ExtractionEvaluation.run(corpus,
+        page -> new String(page.html(), StandardCharsets.UTF_8), ExtractionEvaluation.Pages.EVEN);
+    ExtractionEvaluation.Report odd = ExtractionEvaluation.run(corpus,
+        page -> new String(page.html(), StandardCharsets.UTF_8), ExtractionEvaluation.Pages.ODD);
+
+    // Page 0 is a.html (1 TP, 1 FN, 1 FP), page 1 is b.html (1 TP, 1 TN).
+    assertThat(even.pages()).extracting(ExtractionEvaluation.PageResult::file).containsExactly("a.html");
+    assertThat(even.falsePositives()).isEqualTo(1);
+    assertThat(odd.pages()).extracting(ExtractionEvaluation.PageResult::file).containsExactly("b.html");
+    assertThat(odd.trueNegatives()).isEqualTo(1);
+    assertThat(odd.f1()).isEqualTo(1.0);
+  }
+
+  @Test
   void aCrashCountsAsEmptyOutput() throws IOException {
     writeCorpus();
 

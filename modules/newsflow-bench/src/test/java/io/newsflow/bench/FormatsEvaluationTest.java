@@ -12,6 +12,19 @@ class FormatsEvaluationTest {
   }
 
   @Test
+  void aLiteralWhoseBackslashesTheManifestAlreadyDecodedIsFoundAsWritten() {
+    String output = FormatsEvaluation.normalise("origin: C:\\Users\\tallison\\embed1.zip\n\u00b7\tBullet one");
+
+    // As written: a Windows path, not a tab before "allison".
+    assertThat(FormatsEvaluation.found(output, "C:\\Users\\tallison\\embed1.zip")).isTrue();
+    // Decoded: a middle dot and a tab.
+    assertThat(FormatsEvaluation.found(output, "\\u00b7\\tBullet one")).isTrue();
+    assertThat(FormatsEvaluation.found(output, "C:\\Users\\someone")).isFalse();
+    // Case still counts, as in Tika's assertContains.
+    assertThat(FormatsEvaluation.found(output, "bullet one")).isFalse();
+  }
+
+  @Test
   void markupIsRemovedAndWhitespaceIgnored() {
     assertThat(FormatsEvaluation.normalise("<p>lat/lon = { 36.7 }</p>")).isEqualTo("lat/lon={36.7}");
     assertThat(FormatsEvaluation.normalise("a href=\"http://tika.apache.org/\">This is a hyperlink</a>"))

@@ -30,12 +30,14 @@ import picocli.CommandLine.ParentCommand;
  * Measures the enrich stage alone, in this process (no Kafka, no Elasticsearch): documents/s and
  * sentences/s per core, its overhead over the bare entity recogniser on the same text, and the memory
  * a worker needs. Extraction happens first and is not timed. Each measurement runs on one thread and
- * counts that thread's CPU time, so the figures are per core even when other processes compete for
- * the CPU (wall time is reported beside them).
+ * counts the CPU time of the JVM's threads (that thread, and pools a library hands work to), so the
+ * figures are per core even when other processes compete for the CPU (wall time is reported beside them). Both paths are warmed up over the whole corpus first,
+ * then each document goes through the stage and the bare recogniser back to back, in alternating
+ * order, so the two are timed alike.
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
     description = {"Benchmark the enrich stage in this process (no Kafka or Elasticsearch needed).",
-        "Reports documents/s and sentences/s per core (CPU time of the measuring thread), the overhead over the bare",
+        "Reports documents/s and sentences/s per core (CPU time of the JVM's threads), the overhead over the bare",
         "entity recogniser on the same text, each step's share, heap after GC and RSS, and the workers --rate needs."})
 final class BenchEnrichCommand implements Callable<Integer> {
 
@@ -86,53 +88,60 @@ final class BenchEnrichCommand implements Callable<Integer> {
       // Warm-up: loads the model and lets the JIT compile both paths.
       List<Enrichment> enriched = new ArrayList<>();
       for (ExtractedDocument d : docs) {
-        if (enricher.enrich(d) instanceof Outcome.Success<Enrichment> s) {
-          enriched.add(s.value());
-        }
+        enriched.add(enricher.enrich(d) instanceof Outcome.Success<Enrichment> s ? s.value() : null);
       }
+      // The text the stage gives the recogniser, per document: null where the stage skips it (not English).
       List<String> recognised = new ArrayList<>();
       long sentences = 0;
       long words = 0;
       for (int i = 0; i < docs.size(); i++) {
-        Enrichment e = i < enriched.size() ? enriched.get(i) : null;
+        Enrichment e = enriched.get(i);
         String text = docs.get(i).text().length() > maxChars ? docs.get(i).text().substring(0, maxChars) : docs.get(i).text();
-        if (e != null && (e.language() == null || e.language().equals("en"))) {
-          recognised.add(text);
-        }
+        recognised.add(e != null && (e.language() == null || e.language().equals("en")) ? text : null);
         // OpenNLP's count where the enricher made one (English), else the JDK's sentence boundaries.
         sentences += e != null && e.sentenceCount() != null ? e.sentenceCount() : sentences(text);
         words += e == null ? 0 : e.wordCount();
       }
       for (String text : recognised) {
-        recognizer.recognize(text);
+        if (text != null) {
+          recognizer.recognize(text);
+        }
       }
 
+      com.sun.management.ThreadMXBean allocation = threads instanceof com.sun.management.ThreadMXBean t ? t : null;
+      long gcMillis0 = gcMillis();
       Map<String, Long> stepNanos = new java.util.TreeMap<>();
-      long stageCpu = 0;
-      long stageWall = 0;
-      long bareCpu = 0;
-      long bareWall = 0;
+      long[] stage = new long[3];
+      long[] bare = new long[3];
       for (int r = 0; r < rounds; r++) {
-        // Alternate the two measurements so drifting contention hits both alike.
-        long c0 = threads.getCurrentThreadCpuTime();
-        long w0 = System.nanoTime();
-        for (ExtractedDocument d : docs) {
-          if (enricher.enrich(d) instanceof Outcome.Success<Enrichment> s) {
-            for (Enrichment.EnricherRun run : s.value().enrichers()) {
-              stepNanos.merge(run.name(), run.took().toNanos(), Long::sum);
+        // Each document through the stage and through the bare recogniser back to back, the order
+        // alternating from one document to the next: contention that drifts over seconds (other
+        // processes on the machine) and cache effects of running first or second hit both alike.
+        for (int i = 0; i < docs.size(); i++) {
+          boolean stageFirst = (i + r) % 2 == 0;
+          for (int k = 0; k < 2; k++) {
+            if (stageFirst == (k == 0)) {
+              ExtractedDocument d = docs.get(i);
+              measure(threads, allocation, stage, () -> {
+                if (enricher.enrich(d) instanceof Outcome.Success<Enrichment> s) {
+                  for (Enrichment.EnricherRun run : s.value().enrichers()) {
+                    stepNanos.merge(run.name(), run.took().toNanos(), Long::sum);
+                  }
+                }
+              });
+            } else if (recognised.get(i) != null) {
+              String text = recognised.get(i);
+              measure(threads, allocation, bare, () -> recognizer.recognize(text));
             }
           }
         }
-        stageCpu += threads.getCurrentThreadCpuTime() - c0;
-        stageWall += System.nanoTime() - w0;
-        c0 = threads.getCurrentThreadCpuTime();
-        w0 = System.nanoTime();
-        for (String text : recognised) {
-          recognizer.recognize(text);
-        }
-        bareCpu += threads.getCurrentThreadCpuTime() - c0;
-        bareWall += System.nanoTime() - w0;
       }
+      long gcMillisTimed = gcMillis() - gcMillis0;
+      long stageCpu = stage[0];
+      long stageWall = stage[1];
+      long bareCpu = bare[0];
+      long bareWall = bare[1];
+      int englishDocs = (int) recognised.stream().filter(java.util.Objects::nonNull).count();
       double stageSeconds = stageCpu / 1e9 / rounds;
       double bareSeconds = bareCpu / 1e9 / rounds;
       double docsPerCore = docs.size() / stageSeconds;
@@ -141,7 +150,7 @@ final class BenchEnrichCommand implements Callable<Integer> {
       long heapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       report.put("corpus", dir.toString());
       report.put("documents", docs.size());
-      report.put("english_documents", recognised.size());
+      report.put("english_documents", englishDocs);
       report.put("sentences", sentences);
       report.put("words", words);
       report.put("rounds", rounds);
@@ -154,6 +163,11 @@ final class BenchEnrichCommand implements Callable<Integer> {
       report.put("bare_recogniser_cpu_seconds_per_round", round(bareSeconds, 3));
       report.put("bare_recogniser_wall_seconds_per_round", round(bareWall / 1e9 / rounds, 3));
       // Everything the stage does beyond the recogniser's own call, over the recogniser's time.
+      // Allocation drives the garbage collector, whose threads' CPU the figures above leave out (for both).
+      report.put("allocated_mb_per_document", allocation == null ? null : round(stage[2] / 1048576.0 / rounds / docs.size(), 2));
+      report.put("bare_recogniser_allocated_mb_per_document",
+          allocation == null || englishDocs == 0 ? null : round(bare[2] / 1048576.0 / rounds / englishDocs, 2));
+      report.put("gc_seconds_per_round", round(gcMillisTimed / 1000.0 / rounds, 3));
       report.put("overhead_over_recogniser_percent", bareSeconds == 0 ? null : round((stageSeconds - bareSeconds) / bareSeconds * 100, 1));
       // Each step's share of the stage's time, from the times recorded in enrichers (wall clock, so
       // contention inflates them all alike).
@@ -194,6 +208,43 @@ final class BenchEnrichCommand implements Callable<Integer> {
       }
     }
     return docs;
+  }
+
+  /**
+   * Runs {@code work} on this thread and adds the CPU time it took, wall time and bytes this thread
+   * allocated to {@code totals}. The CPU time is that of every thread of the JVM, not only this one:
+   * Lingua hands part of each detection to the common fork-join pool, which this thread's own clock
+   * would leave out. (The collector's own threads are not Java threads; see gc_seconds_per_round.)
+   */
+  private static void measure(ThreadMXBean threads, com.sun.management.ThreadMXBean allocation, long[] totals, Runnable work) {
+    long a0 = allocation == null ? 0 : allocation.getCurrentThreadAllocatedBytes();
+    long c0 = jvmThreadsCpu(threads, allocation);
+    long w0 = System.nanoTime();
+    work.run();
+    totals[1] += System.nanoTime() - w0;
+    totals[0] += jvmThreadsCpu(threads, allocation) - c0;
+    totals[2] += allocation == null ? 0 : allocation.getCurrentThreadAllocatedBytes() - a0;
+  }
+
+  /** Returns the CPU time of all live threads of this JVM, in ns (this thread's alone without the bulk call). */
+  private static long jvmThreadsCpu(ThreadMXBean threads, com.sun.management.ThreadMXBean bulk) {
+    if (bulk == null) {
+      return threads.getCurrentThreadCpuTime();
+    }
+    long total = 0;
+    for (long t : bulk.getThreadCpuTime(threads.getAllThreadIds())) {
+      total += Math.max(0, t);
+    }
+    return total;
+  }
+
+  /** Returns the collection time of all garbage collectors so far, in ms. */
+  private static long gcMillis() {
+    long total = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   /** Counts sentences with the JDK's sentence boundaries (for text the enricher does not split: not English). */

@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import io.newsflow.api.Enricher;
 import io.newsflow.api.Enrichment;
+import io.newsflow.api.EntityLinks;
 import io.newsflow.api.Entities.DateMention;
 import io.newsflow.api.Entities.Entity;
 import io.newsflow.api.Entities.Quote;
@@ -9,11 +10,14 @@ import io.newsflow.api.ExtractedDocument;
 import io.newsflow.api.Json;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.SourceFile;
+import io.newsflow.elasticsearch.StoryAssigner;
 import io.newsflow.extract.TikaExtractor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +39,16 @@ final class EnrichCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to enrich.")
   List<Path> files;
 
-  @Option(names = "--json", description = "One JSON object per file, one per line: id, source, title and the enrichment.")
+  @Option(names = "--json", description = {"One JSON object per file, one per line: id, source, title, the enrichment and the story",
+      "the files form; person keys are linked across each story's files (\"Biden\" alone is person:joe-biden if another names him)."})
   boolean json;
 
   @Override
   public Integer call() throws Exception {
     Settings settings = main.environment().settings();
     int failed = 0;
+    List<Map<String, Object>> printed = new ArrayList<>();
+    List<Enrichment> enrichments = new ArrayList<>();
     try (TikaExtractor extractor = new TikaExtractor(settings.extraction());
          Enricher enricher = Pipeline.enricher(settings)) {
       for (Path file : files) {
@@ -71,13 +78,46 @@ final class EnrichCommand implements Callable<Integer> {
           out.put("source", doc.value().source().uri());
           out.put("title", doc.value().title());
           out.put("enrichment", e.value());
-          System.out.println(Json.encodeToString(out));
+          printed.add(out);
+          enrichments.add(e.value());
         } else {
           print(file, doc.value(), e.value());
         }
       }
     }
+    if (json) {
+      printLinked(printed, enrichments);
+    }
     return failed == 0 ? 0 : Main.EXIT_FAILURES;
+  }
+
+  /**
+   * Prints the documents with their stories as the story stage would form them from these files
+   * ({@code story}: {@code id}, {@code documents}) and person keys linked across each story's
+   * documents ({@link EntityLinks}), as {@code show} gives them once indexed.
+   */
+  @SuppressWarnings("unchecked")
+  private static void printLinked(List<Map<String, Object>> printed, List<Enrichment> enrichments) {
+    Map<String, String> storyOf = StoryAssigner.assignInMemory(enrichments);
+    Map<String, List<String>> keysByStory = new HashMap<>();
+    Map<String, Integer> sizes = new HashMap<>();
+    List<Map<String, Object>> maps = new ArrayList<>();
+    for (Enrichment e : enrichments) {
+      Map<String, Object> m = Json.mapper().convertValue(e, Map.class);
+      maps.add(m);
+      String story = storyOf.get(e.id().value());
+      keysByStory.computeIfAbsent(story, k -> new ArrayList<>()).addAll(EntityLinks.personKeys(m));
+      sizes.merge(story, 1, Integer::sum);
+    }
+    Map<String, Map<String, String>> aliases = new HashMap<>();
+    keysByStory.forEach((story, keys) -> aliases.put(story, EntityLinks.aliases(keys)));
+    for (int i = 0; i < printed.size(); i++) {
+      String story = storyOf.get(enrichments.get(i).id().value());
+      Map<String, Object> out = printed.get(i);
+      out.put("enrichment", EntityLinks.apply(maps.get(i), aliases.get(story)));
+      out.put("story", Map.of("id", story, "documents", sizes.get(story)));
+      System.out.println(Json.encodeToString(out));
+    }
   }
 
   private static String describe(Outcome<?> outcome) {

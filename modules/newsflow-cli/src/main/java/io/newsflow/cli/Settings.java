@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import io.newsflow.elasticsearch.ElasticsearchConfig;
 import io.newsflow.extract.ExtractionConfig;
+import io.newsflow.extract.ParserOptions;
 import io.newsflow.kafka.KafkaConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -69,6 +70,9 @@ public final class Settings {
     DEFAULTS.put(ExtractionConfig.MAX_EMBEDDED, String.valueOf(extract.maxEmbedded()));
     DEFAULTS.put(ExtractionConfig.MAX_EMBEDDED_DEPTH, String.valueOf(extract.maxEmbeddedDepth()));
     DEFAULTS.put(ExtractionConfig.PASSWORDS, "");
+    DEFAULTS.put(ParserOptions.OCR, extract.parsers().ocr().code());
+    DEFAULTS.put(ParserOptions.OCR_LANGUAGE, extract.parsers().ocrLanguage());
+    DEFAULTS.put(ParserOptions.MACROS, String.valueOf(extract.parsers().macros()));
     DEFAULTS.put("enrich.workers", "1");
     DEFAULTS.put("enrich.entities", "corenlp");
     DEFAULTS.put("enrich.max-chars", "100000");
@@ -195,7 +199,9 @@ public final class Settings {
     return new ExtractionConfig(bytes(ExtractionConfig.MAX_FILE_SIZE), integer(ExtractionConfig.MAX_TEXT_CHARS),
         duration(ExtractionConfig.TIMEOUT), ExtractionConfig.Isolation.ofCode(get(ExtractionConfig.ISOLATION)),
         integer(ExtractionConfig.WORKERS), bytes(ExtractionConfig.WORKER_HEAP), integer(ExtractionConfig.MAX_EMBEDDED),
-        integer(ExtractionConfig.MAX_EMBEDDED_DEPTH), passwords);
+        integer(ExtractionConfig.MAX_EMBEDDED_DEPTH), passwords,
+        new ParserOptions(ParserOptions.Ocr.ofCode(get(ParserOptions.OCR)), get(ParserOptions.OCR_LANGUAGE).strip(),
+            bool(ParserOptions.MACROS)));
   }
 
   private static final Pattern DATA_SIZE = Pattern.compile("(?i)(\\d+)\\s*(b|kb|mb|gb)?");
@@ -257,6 +263,15 @@ public final class Settings {
       throw new IllegalArgumentException("no such setting: " + key);
     }
     return values.get(key);
+  }
+
+  /** Parses {@code true} or {@code false}. */
+  public boolean bool(String key) {
+    String value = get(key).strip().toLowerCase(Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got '" + get(key) + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   public int integer(String key) {

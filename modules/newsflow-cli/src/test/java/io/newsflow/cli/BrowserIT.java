@@ -69,6 +69,7 @@ class BrowserIT {
         Files.writeString(dir.resolve(f.getFileName()), text);
       }
     }
+    FerryStory.write(dir, nonce);
     TestStack.Run run = TestStack.cli("import", "--wait", dir.toString());
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     Environment env = new Environment(TestStack.config(), Map.of());
@@ -227,6 +228,10 @@ class BrowserIT {
       assertThat(listed).containsAll(bridge).doesNotContain(id("chess-open-final.txt"));
       assertThat(text("#shared-entities")).contains("Tomas Reyvik").contains("Port Elwin");
       assertThat(text("#quotes")).contains("This bridge carries the whole city's working day");
+      // Key claims are listed with the number of independent articles reporting each.
+      assertThat(browser.findElements(By.cssSelector("#claims .claim"))).isNotEmpty()
+          .allMatch(c -> c.getText().matches("(?s).*reported by \\d+ independent articles?.*"));
+      assertThat(text("#claims")).contains("Elwin Harbour Bridge");
     });
     Browser.screenshot(browser, "story");
 
@@ -241,6 +246,35 @@ class BrowserIT {
       assertThat(text("#steps li[data-stage='extracted']")).contains("parser");
     });
     Browser.screenshot(browser, "document");
+  }
+
+  @Test
+  @Order(3)
+  void aStoryLinksASurnameToTheFullNameAndCountsTheSourcesOfEachClaim() throws Exception {
+    List<String> ferry = List.of(id(FerryStory.FULL), id(FerryStory.BRIEF));
+    awaitEnriched(ferry);
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        pipeline.search().storyOf(pipeline.search().get(ferry.get(0)).orElseThrow()).documents().containsAll(ferry));
+    // The API: "Lindqvist" alone in the brief is Mara Lindqvist, so both articles share her; the claim
+    // both make is reported by two sources.
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(server.url().resolve("/api/stories/" + ferry.get(1))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode story = io.newsflow.api.Json.mapper().readTree(response.body());
+    List<String> shared = new java.util.ArrayList<>();
+    story.get("shared_entities").forEach(e -> shared.add(e.get("key").asText() + "=" + e.get("documents").asInt()));
+    assertThat(shared).contains("person:mara-lindqvist=2").noneMatch(k -> k.startsWith("person:lindqvist"));
+    com.fasterxml.jackson.databind.JsonNode top = story.get("claims").get(0);
+    assertThat(top.get("sources").asInt()).as(top.toString()).isEqualTo(2);
+    assertThat(top.get("text").asText()).contains("eleven weeks");
+    // The page shows the same.
+    open("#/story/" + ferry.get(1));
+    await().atMost(PAGE).untilAsserted(() -> {
+      assertThat(text("#shared-entities")).contains("Mara Lindqvist");
+      assertThat(text("#claims .claim[data-sources='2']")).contains("eleven weeks").contains("reported by 2 independent articles");
+    });
+    Browser.screenshot(browser, "story-claims");
   }
 
   @Test

@@ -146,6 +146,34 @@ class PipelineIT {
   }
 
   @Test
+  void aPersonNamedBySurnameAloneGetsTheFullNamesKeyWithinTheStory(@TempDir Path dir) throws Exception {
+    FerryStory.write(dir, Long.toHexString(System.nanoTime()));
+    TestStack.Run run = TestStack.cli("import", "--wait", dir.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    String brief = DocumentId.ofSource(dir.resolve(FerryStory.BRIEF).toUri()).value();
+    String full = DocumentId.ofSource(dir.resolve(FerryStory.FULL).toUri()).value();
+    await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+      JsonNode shown = json(TestStack.cli("show", "--json", brief).out());
+      // Other tests of this run may import their own copies of the two reports into the same story.
+      assertThat(shown.at("/story/documents").asInt()).as("one story").isGreaterThanOrEqualTo(2);
+      assertThat(json(TestStack.cli("show", "--json", full).out()).at("/story/id").asText()).isEqualTo(shown.at("/story/id").asText());
+      JsonNode lindqvist = null;
+      for (JsonNode e : shown.at("/enrichment/entities")) {
+        if (e.get("name").asText().equals("Lindqvist")) {
+          lindqvist = e;
+        }
+      }
+      assertThat(lindqvist).as("the brief names her by surname").isNotNull();
+      assertThat(lindqvist.get("key").asText()).isEqualTo("person:mara-lindqvist");
+      assertThat(lindqvist.get("document_key").asText()).isEqualTo("person:lindqvist");
+      List<String> facts = new ArrayList<>();
+      shown.at("/enrichment/claims/0/facts").forEach(f -> facts.add(f.asText()));
+      assertThat(facts).contains("person:mara-lindqvist").doesNotContain("person:lindqvist");
+      assertThat(shown.at("/enrichment/claims/0/sources").asInt()).isGreaterThanOrEqualTo(2);
+    });
+  }
+
+  @Test
   void aNearCopyImportedLaterIsShownAsADuplicateOfTheFirst(@TempDir Path dir) throws Exception {
     // An invented wire story, a lightly edited reprint of it and an unrelated notice.
     String word = uniqueWord();

@@ -86,6 +86,30 @@ class SettingsTest {
   }
 
   @Test
+  void ocrAndMacrosAreOffByDefaultAndReadFromTheEnvironment() {
+    io.newsflow.extract.ParserOptions defaults = Settings.load(null, Map.of(), Path.of("/data")).extraction().parsers();
+    assertThat(defaults).isEqualTo(io.newsflow.extract.ParserOptions.defaults());
+    assertThat(defaults.ocr()).isEqualTo(io.newsflow.extract.ParserOptions.Ocr.OFF);
+    assertThat(defaults.macros()).isFalse();
+
+    io.newsflow.extract.ParserOptions set = Settings.load(null, Map.of("NEWSFLOW_EXTRACT_OCR", "on",
+        "NEWSFLOW_EXTRACT_OCR_LANGUAGE", "eng+deu", "NEWSFLOW_EXTRACT_MACROS", "true"), Path.of("/data"))
+        .extraction().parsers();
+    assertThat(set).isEqualTo(new io.newsflow.extract.ParserOptions(io.newsflow.extract.ParserOptions.Ocr.ON,
+        "eng+deu", true));
+  }
+
+  @Test
+  void aBadParserOptionFailsNamingIt() {
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_OCR", "auto"), Path.of("/data")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extract.ocr");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_OCR_LANGUAGE", "english"), Path.of("/data")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extract.ocr-language");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_MACROS", "yes"), Path.of("/data")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extract.macros");
+  }
+
+  @Test
   void anUnknownKeyFailsNamingIt(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("bad.properties"), "kafka.partitons=3\n");
     assertThatThrownBy(() -> Settings.load(file, Map.of(), dir))

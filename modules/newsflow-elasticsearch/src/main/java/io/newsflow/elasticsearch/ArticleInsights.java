@@ -5,6 +5,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.api.EntityLinks;
 import io.newsflow.api.Json;
 import io.newsflow.elasticsearch.internal.Corroboration;
 import java.io.IOException;
@@ -47,7 +48,9 @@ public final class ArticleInsights {
 
   /**
    * Describes the story of document {@code id}: its articles (oldest first), the entities at least
-   * two of them share, and the quotations reported by at least two independent articles.
+   * two of them share (person keys linked across the articles, see {@link EntityLinks}), the
+   * quotations reported by at least two independent articles, and its key claims, each with the
+   * number of independent articles that report it ({@code sources}), most corroborated first.
    *
    * @return null if there is no such document
    */
@@ -63,12 +66,22 @@ public final class ArticleInsights {
     query.putArray("_source").add("id").add("title").add("source.uri").add("seen_at").add("language")
         .add("enrichment.published_date").add("enrichment.entities.key").add("enrichment.entities.name")
         .add("enrichment.entities.type").add("enrichment.quotes.text").add("enrichment.quotes.speaker")
-        .add("enrichment.minhash");
+        .add("enrichment.minhash").add("enrichment.claims.text").add("enrichment.claims.facts");
     query.putArray("sort").addObject().put("seen_at", "asc");
     ArrayNode ids = query.putObject("query").putObject("ids").putArray("values");
     story.documents().forEach(ids::add);
     JsonNode hits = post("/_search", query).path("hits").path("hits");
 
+    // Person keys linked across the story's documents: "Biden" alone is Joe Biden when the story names him.
+    List<String> personKeys = new ArrayList<>();
+    for (JsonNode hit : hits) {
+      for (JsonNode e : hit.path("_source").path("enrichment").path("entities")) {
+        if (e.path("key").asText().startsWith("person:")) {
+          personKeys.add(e.path("key").asText());
+        }
+      }
+    }
+    Map<String, String> aliases = EntityLinks.aliases(personKeys);
     List<Map<String, Object>> articles = new ArrayList<>();
     Map<String, Map<String, Object>> entities = new LinkedHashMap<>();
     List<Corroboration.Source> sources = new ArrayList<>();
@@ -83,8 +96,10 @@ public final class ArticleInsights {
       article.put("published_date", text(enrichment.path("published_date")));
       article.put("language", text(src.path("language")));
       articles.add(article);
+      java.util.Set<String> counted = new java.util.HashSet<>();
       for (JsonNode e : enrichment.path("entities")) {
-        Map<String, Object> entity = entities.computeIfAbsent(e.path("key").asText(), k -> {
+        String key = aliases.getOrDefault(e.path("key").asText(), e.path("key").asText());
+        Map<String, Object> entity = entities.computeIfAbsent(key, k -> {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("key", k);
           m.put("name", e.path("name").asText());
@@ -92,13 +107,25 @@ public final class ArticleInsights {
           m.put("documents", 0);
           return m;
         });
-        entity.put("documents", (int) entity.get("documents") + 1);
+        // The name is the fullest any document gives ("Joe Biden", not the "Biden" seen first).
+        if (e.path("name").asText().split("\\s+").length > String.valueOf(entity.get("name")).split("\\s+").length) {
+          entity.put("name", e.path("name").asText());
+        }
+        if (counted.add(key)) {
+          entity.put("documents", (int) entity.get("documents") + 1);
+        }
       }
       List<String> quotes = new ArrayList<>();
       enrichment.path("quotes").forEach(q -> quotes.add(q.path("text").asText()));
       List<Number> minhash = new ArrayList<>();
       enrichment.path("minhash").forEach(v -> minhash.add(v.asLong()));
-      sources.add(new Corroboration.Source(hit.path("_id").asText(), quotes, minhash));
+      List<Corroboration.Claim> claims = new ArrayList<>();
+      for (JsonNode c : enrichment.path("claims")) {
+        List<String> facts = new ArrayList<>();
+        c.path("facts").forEach(f -> facts.add(f.asText()));
+        claims.add(new Corroboration.Claim(c.path("text").asText(), EntityLinks.link(facts, aliases)));
+      }
+      sources.add(new Corroboration.Source(hit.path("_id").asText(), quotes, minhash, claims));
     }
     List<Map<String, Object>> shared = entities.values().stream()
         .filter(e -> (int) e.get("documents") >= 2)
@@ -131,14 +158,42 @@ public final class ArticleInsights {
     }
     corroborated.sort(Comparator.comparingInt(q -> -(int) q.get("sources")));
 
+    // Every key claim of the story with the number of independent articles reporting it; a claim
+    // several articles make is listed once, under the earliest, with the facts it was matched on.
+    List<Map<String, Object>> claims = new ArrayList<>();
+    List<Corroboration.Claim> listedClaims = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      Corroboration.Source self = sources.get(i);
+      List<Corroboration.Source> others = new ArrayList<>(sources);
+      others.remove(i);
+      List<Integer> counts = Corroboration.countClaims(self.claims(), self.minhash(), others, NEAR_DUPLICATE_JACCARD);
+      for (int c = 0; c < counts.size(); c++) {
+        Corroboration.Claim claim = self.claims().get(c);
+        if (listedClaims.stream().noneMatch(l -> Corroboration.sameClaim(l, claim))) {
+          listedClaims.add(claim);
+          Map<String, Object> item = new LinkedHashMap<>();
+          item.put("text", claim.text());
+          item.put("facts", claim.facts());
+          item.put("sources", counts.get(c));
+          item.put("first_reported_by", self.id());
+          claims.add(item);
+        }
+      }
+    }
+    claims.sort(Comparator.comparingInt(c -> -(int) c.get("sources")));
+
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", story.id());
     out.put("asked_for", id);
     out.put("articles", articles);
     out.put("shared_entities", shared);
     out.put("corroborated_quotes", corroborated);
+    out.put("claims", claims.subList(0, Math.min(MAX_STORY_CLAIMS, claims.size())));
     return out;
   }
+
+  /** Claims listed on a story page, most corroborated first. */
+  private static final int MAX_STORY_CLAIMS = 20;
 
   /** The threshold {@code newsflow show} uses: a copy this similar counts once. */
   private static final double NEAR_DUPLICATE_JACCARD = 0.8;

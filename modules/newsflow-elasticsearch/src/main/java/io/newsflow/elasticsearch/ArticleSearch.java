@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.newsflow.api.DocumentId;
+import io.newsflow.api.EntityLinks;
 import io.newsflow.elasticsearch.internal.Corroboration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -334,8 +335,10 @@ public final class ArticleSearch {
   /**
    * Adds to each quotation and each key claim of {@code doc}'s enrichment ({@code enrichment.quotes[].sources},
    * {@code enrichment.claims[].sources}) the number of independent documents of {@code story} that
-   * report it, {@code doc} included (see {@link Corroboration}). Returns {@code doc} unchanged if it has
-   * neither.
+   * report it, {@code doc} included (see {@link Corroboration}), and links its person keys to the full
+   * names the story's other documents give ({@link EntityLinks}: {@code person:biden} becomes
+   * {@code person:joe-biden}, the document's own kept as {@code document_key}); claims are compared
+   * with linked keys. Returns {@code doc} unchanged if there is nothing to add.
    */
   @SuppressWarnings("unchecked")
   public Map<String, Object> withCorroboration(Map<String, Object> doc, Story story, double duplicateThreshold) {
@@ -344,7 +347,8 @@ public final class ArticleSearch {
     }
     List<?> quotes = enrichment.get("quotes") instanceof List<?> q ? q : List.of();
     List<?> claims = enrichment.get("claims") instanceof List<?> c ? c : List.of();
-    if (quotes.isEmpty() && claims.isEmpty()) {
+    List<String> personKeys = new ArrayList<>(EntityLinks.personKeys((Map<String, ?>) enrichment));
+    if (quotes.isEmpty() && claims.isEmpty() && personKeys.isEmpty()) {
       return doc;
     }
     String id = String.valueOf(doc.get("id"));
@@ -356,7 +360,7 @@ public final class ArticleSearch {
             .index(config.indexAlias())
             .size(others.size())
             .source(src -> src.filter(f -> f.includes("seen_at", "enrichment.quotes.text", "enrichment.minhash",
-                "enrichment.claims.text", "enrichment.claims.facts")))
+                "enrichment.claims.text", "enrichment.claims.facts", "enrichment.entities.key")))
             .sort(o -> o.field(f -> f.field("seen_at")))
             .query(q -> q.ids(i -> i.values(others))), Map.class);
         for (co.elastic.clients.elasticsearch.core.search.Hit<Map> hit : response.hits().hits()) {
@@ -369,6 +373,7 @@ public final class ArticleSearch {
               }
             }
           }
+          personKeys.addAll(EntityLinks.personKeys(e));
           sources.add(new Corroboration.Source(hit.id(), texts,
               e.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of(), claimsOf(e.get("claims"))));
         }
@@ -376,8 +381,12 @@ public final class ArticleSearch {
         throw unreachable(e);
       }
     }
+    Map<String, String> aliases = EntityLinks.aliases(personKeys);
+    sources = sources.stream().map(src -> new Corroboration.Source(src.id(), src.quotes(), src.minhash(),
+        src.claims().stream().map(c -> new Corroboration.Claim(c.text(), EntityLinks.link(c.facts(), aliases))).toList())).toList();
     List<Number> minhash = enrichment.get("minhash") instanceof List<?> mh ? (List<Number>) mh : List.of();
-    Map<String, Object> newEnrichment = new java.util.LinkedHashMap<>((Map<String, Object>) enrichment);
+    Map<String, Object> newEnrichment = EntityLinks.apply(new java.util.LinkedHashMap<>((Map<String, Object>) enrichment), aliases);
+    claims = newEnrichment.get("claims") instanceof List<?> c ? c : List.of();
     if (!quotes.isEmpty()) {
       List<String> texts = quotes.stream().map(q -> q instanceof Map<?, ?> m ? String.valueOf(m.get("text")) : "").toList();
       newEnrichment.put("quotes", withSources(quotes, Corroboration.count(texts, minhash, sources, duplicateThreshold)));

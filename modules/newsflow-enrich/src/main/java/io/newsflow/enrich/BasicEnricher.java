@@ -52,9 +52,12 @@ public final class BasicEnricher implements Enricher {
 
   private static final Logger LOG = LoggerFactory.getLogger(BasicEnricher.class);
 
-  // The detector reads at most this much (Tika's own default cap); cutting the text first also
-  // spares copying a 4-million-character document into the detector's buffer.
-  private static final int MAX_DETECTION_CHARS = OptimaizeLangDetector.DEFAULT_MAX_CHARS_FOR_DETECTION;
+  // The detector reads the title and this much of the start of the text (Tika's own cap is 20,000).
+  // Optimaize weighs every n-gram it is given, so its time grows with the text; the language of a
+  // news article is settled well within its first 160 words. Cutting the text at 1,000 instead of
+  // 20,000 characters left every detected language of bench enrich's corpus, the seed articles and
+  // eval-stories' corpus (561 documents) as it was; the confidences moved by less than 0.00001.
+  static final int MAX_DETECTION_CHARS = 1_000;
 
   // The models pin the results, and tika-langdetect-optimaize pins the models (Optimaize 0.6).
   private static final String LANGUAGE_VERSION = "tika-langdetect-optimaize/"
@@ -151,9 +154,10 @@ public final class BasicEnricher implements Enricher {
 
   private static LanguageResult detectLanguage(ExtractedDocument document) {
     String title = document.title() == null ? "" : document.title();
-    String text = title + "\n" + document.text();
+    String body = document.text();
+    String text = title + "\n" + (body.length() > MAX_DETECTION_CHARS ? body.substring(0, MAX_DETECTION_CHARS) : body);
     LanguageDetector detector = newDetector();
-    detector.addText(text.length() > MAX_DETECTION_CHARS ? text.substring(0, MAX_DETECTION_CHARS) : text);
+    detector.addText(text);
     return detector.detect();
   }
 

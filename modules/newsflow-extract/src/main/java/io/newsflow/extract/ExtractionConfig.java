@@ -22,9 +22,12 @@ import java.util.Locale;
  *     deeper nesting is a zip bomb's trait and rejects the file as over a limit
  * @param passwords passwords tried, in order, on an encrypted file ({@value #PASSWORDS}); never
  *     printed by {@link #toString()}
+ * @param parsers what the parsers read beyond ordinary text: OCR, macros ({@link ParserOptions#defaults()}
+ *     when {@code null})
  */
 public record ExtractionConfig(long maxFileSizeBytes, int maxTextChars, Duration timeout, Isolation isolation,
-    int workers, long workerHeapBytes, int maxEmbedded, int maxEmbeddedDepth, List<String> passwords) {
+    int workers, long workerHeapBytes, int maxEmbedded, int maxEmbeddedDepth, List<String> passwords,
+    ParserOptions parsers) {
 
   public static final String MAX_FILE_SIZE = "extract.max-file-size";
   public static final String MAX_TEXT_CHARS = "extract.max-text-chars";
@@ -122,12 +125,13 @@ public record ExtractionConfig(long maxFileSizeBytes, int maxTextChars, Duration
       throw new IllegalArgumentException(MAX_EMBEDDED_DEPTH + " must be >= 1, got " + maxEmbeddedDepth);
     }
     passwords = passwords == null ? List.of() : List.copyOf(passwords);
+    parsers = parsers == null ? ParserOptions.defaults() : parsers;
   }
 
   /** Creates a configuration with the given limits and the defaults for everything else. */
   public ExtractionConfig(long maxFileSizeBytes, int maxTextChars, Duration timeout) {
     this(maxFileSizeBytes, maxTextChars, timeout, Isolation.FORK, DEFAULT_WORKERS, DEFAULT_WORKER_HEAP_BYTES,
-        DEFAULT_MAX_EMBEDDED, DEFAULT_MAX_EMBEDDED_DEPTH, List.of());
+        DEFAULT_MAX_EMBEDDED, DEFAULT_MAX_EMBEDDED_DEPTH, List.of(), ParserOptions.defaults());
   }
 
   /** Returns the defaults: files up to 100 MiB, text up to 4,000,000 characters, 60 s a file, forked. */
@@ -138,37 +142,43 @@ public record ExtractionConfig(long maxFileSizeBytes, int maxTextChars, Duration
   /** Returns a copy with {@code maxFileSizeBytes} replaced. */
   public ExtractionConfig withMaxFileSizeBytes(long maxFileSizeBytes) {
     return new ExtractionConfig(maxFileSizeBytes, maxTextChars, timeout, isolation, workers, workerHeapBytes,
-        maxEmbedded, maxEmbeddedDepth, passwords);
+        maxEmbedded, maxEmbeddedDepth, passwords, parsers);
   }
 
   /** Returns a copy with {@code maxTextChars} replaced. */
   public ExtractionConfig withMaxTextChars(int maxTextChars) {
     return new ExtractionConfig(maxFileSizeBytes, maxTextChars, timeout, isolation, workers, workerHeapBytes,
-        maxEmbedded, maxEmbeddedDepth, passwords);
+        maxEmbedded, maxEmbeddedDepth, passwords, parsers);
   }
 
   /** Returns a copy with {@code timeout} replaced. */
   public ExtractionConfig withTimeout(Duration timeout) {
     return new ExtractionConfig(maxFileSizeBytes, maxTextChars, timeout, isolation, workers, workerHeapBytes,
-        maxEmbedded, maxEmbeddedDepth, passwords);
+        maxEmbedded, maxEmbeddedDepth, passwords, parsers);
   }
 
   /** Returns a copy with {@code isolation} replaced. */
   public ExtractionConfig withIsolation(Isolation isolation) {
     return new ExtractionConfig(maxFileSizeBytes, maxTextChars, timeout, isolation, workers, workerHeapBytes,
-        maxEmbedded, maxEmbeddedDepth, passwords);
+        maxEmbedded, maxEmbeddedDepth, passwords, parsers);
   }
 
   /** Returns a copy with {@code workers} and {@code workerHeapBytes} replaced. */
   public ExtractionConfig withWorkers(int workers, long workerHeapBytes) {
     return new ExtractionConfig(maxFileSizeBytes, maxTextChars, timeout, isolation, workers, workerHeapBytes,
-        maxEmbedded, maxEmbeddedDepth, passwords);
+        maxEmbedded, maxEmbeddedDepth, passwords, parsers);
   }
 
   /** Returns a copy with {@code passwords} replaced. */
   public ExtractionConfig withPasswords(List<String> passwords) {
     return new ExtractionConfig(maxFileSizeBytes, maxTextChars, timeout, isolation, workers, workerHeapBytes,
-        maxEmbedded, maxEmbeddedDepth, passwords);
+        maxEmbedded, maxEmbeddedDepth, passwords, parsers);
+  }
+
+  /** Returns a copy with {@code parsers} replaced. */
+  public ExtractionConfig withParsers(ParserOptions parsers) {
+    return new ExtractionConfig(maxFileSizeBytes, maxTextChars, timeout, isolation, workers, workerHeapBytes,
+        maxEmbedded, maxEmbeddedDepth, passwords, parsers);
   }
 
   /** Describes the configuration with the passwords masked. */
@@ -177,6 +187,6 @@ public record ExtractionConfig(long maxFileSizeBytes, int maxTextChars, Duration
     return "ExtractionConfig[maxFileSizeBytes=" + maxFileSizeBytes + ", maxTextChars=" + maxTextChars + ", timeout="
         + timeout + ", isolation=" + isolation.code() + ", workers=" + workers + ", workerHeapBytes=" + workerHeapBytes
         + ", maxEmbedded=" + maxEmbedded + ", maxEmbeddedDepth=" + maxEmbeddedDepth + ", passwords="
-        + (passwords.isEmpty() ? "none" : passwords.size() + " (masked)") + "]";
+        + (passwords.isEmpty() ? "none" : passwords.size() + " (masked)") + ", parsers=" + parsers + "]";
   }
 }

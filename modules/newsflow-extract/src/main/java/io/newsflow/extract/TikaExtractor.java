@@ -16,6 +16,7 @@ import io.newsflow.extract.internal.ForkedEngine;
 import io.newsflow.extract.internal.HashingInputStream;
 import io.newsflow.extract.internal.InProcessEngine;
 import io.newsflow.extract.internal.ParseEngine;
+import io.newsflow.extract.internal.ParserSetup;
 import io.newsflow.extract.internal.Passwords;
 import io.newsflow.extract.internal.RawParse;
 import io.newsflow.extract.internal.TikaSetup;
@@ -89,7 +90,7 @@ public final class TikaExtractor implements Extractor {
 
   /**
    * Metadata key of the embedded documents skipped because they hold no text (images, fonts): their
-   * number and paths.
+   * number, and each one's path and content type.
    */
   public static final String EMBEDDED_WITHOUT_TEXT_KEY = "newsflow:embedded-without-text";
 
@@ -118,10 +119,17 @@ public final class TikaExtractor implements Extractor {
    * the first file.
    *
    * @throws UncheckedIOException if Tika's configuration cannot be written to the temporary folder
+   * @throws IllegalArgumentException naming {@value ParserOptions#OCR} if OCR is on and Tesseract
+   *     does not run here
    */
   public TikaExtractor(ExtractionConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
+    if (config.parsers().ocr() == ParserOptions.Ocr.ON && !ParserSetup.tesseractAvailable()) {
+      // Tika would silently skip OCR; a setting that does nothing is worse than a refusal.
+      throw new IllegalArgumentException(ParserOptions.OCR + "=on, but 'tesseract --version' does not run: install"
+          + " Tesseract (Debian/Ubuntu: apt-get install tesseract-ocr) or set " + ParserOptions.OCR + "=off");
+    }
     try {
       this.tikaConfig = TikaSetup.write(config);
     } catch (IOException e) {
@@ -301,6 +309,7 @@ public final class TikaExtractor implements Extractor {
           firstLine(stack));
       extras.put(WARNING_KEY, "text recovered from a damaged file: " + describe(stack, reason));
     }
+    warn(extras, DocumentMetadata.warnings(root));
     if (!withoutText.isEmpty()) {
       // Their paths, so a reader sees what the file holds (images, fonts); bounded like other values.
       String paths = withoutText.size() + ": " + String.join(", ", withoutText);
@@ -386,23 +395,31 @@ public final class TikaExtractor implements Extractor {
         parent = byIdPath.getOrDefault(idPath.substring(0, idPath.lastIndexOf('/')), file.id());
       }
       int depth = idPath == null ? 1 : (int) idPath.chars().filter(c -> c == '/').count();
-      String text = text(m);
+      // A thumbnail is a small picture of the file itself: its OCR text (if any) is a garbled copy of
+      // the parent's and its title a part name (/docProps/thumbnail.jpeg), so it is listed, not indexed.
+      boolean thumbnail = TikaCoreProperties.EmbeddedResourceType.THUMBNAIL.name()
+          .equals(m.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE));
+      String text = thumbnail ? "" : text(m);
       String error = m.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
       // A container without text of its own stays, so that its children's parent exists.
-      if (text.isEmpty() && (idPath == null || !containers.contains(idPath)) && !DocumentMetadata.describesItself(m)) {
+      if (text.isEmpty() && (idPath == null || !containers.contains(idPath))
+          && (thumbnail || !DocumentMetadata.describesItself(m))) {
         if (error != null) {
           FailureReason reason = classify(error);
           failures.add(new Extraction.Failure(id, uri.toString(), reason, describe(error, reason), errorClass(error)));
         } else {
-          withoutText.add(path);
+          // With its type, so a reader sees what the file holds (images, fonts) without opening it.
+          withoutText.add(path + " (" + DocumentMetadata.contentType(m) + ")");
         }
         continue;
       }
       String contentType = DocumentMetadata.contentType(m);
       Map<String, String> extras = DocumentMetadata.extras(m);
       if (error != null) {
-        extras.put(WARNING_KEY, (text.isEmpty() ? "" : "text recovered from ") + "a damaged embedded document: " + describe(error, classify(error)));
+        extras.put(WARNING_KEY, (text.isEmpty() ? "" : "text recovered from ") + "a damaged embedded document: "
+            + describe(error, classify(error)) + " (" + errorClass(error) + ")");
       }
+      warn(extras, DocumentMetadata.warnings(m));
       String title = DocumentMetadata.title(m, contentType, text);
       Article article = ArticleParser.article(m);
       if (article != null && article.title() != null) {
@@ -437,6 +454,13 @@ public final class TikaExtractor implements Extractor {
           file.jobId(),
           web(article),
           new ExtractedDocument.Embedded(parent, file.id(), path, Math.max(1, depth))));
+    }
+  }
+
+  /** Adds {@code warnings} to the {@value #WARNING_KEY} entry of {@code extras}, after any already there. */
+  private static void warn(Map<String, String> extras, List<String> warnings) {
+    if (!warnings.isEmpty()) {
+      extras.merge(WARNING_KEY, "parts not read: " + String.join("; ", warnings), (a, b) -> a + "; " + b);
     }
   }
 

@@ -82,7 +82,8 @@ public final class Corroboration {
     return result;
   }
 
-  static boolean sameClaim(Claim a, Claim b) {
+  /** Tells whether two claims report the same thing (see {@link #countClaims}). */
+  public static boolean sameClaim(Claim a, Claim b) {
     Set<String> shared = new HashSet<>(a.facts());
     shared.retainAll(new HashSet<>(b.facts()));
     long numbers = shared.stream().filter(f -> f.startsWith("number:")).count();

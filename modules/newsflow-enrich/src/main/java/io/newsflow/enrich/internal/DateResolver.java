@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,10 @@ public final class DateResolver {
   private static final Pattern FUTURE_CUE = Pattern.compile(
       "\\b(will|would|shall|is due|are due|is expected|are expected|scheduled|plans? to|is to|are to|next)\\b[^.!?]{0,40}$",
       Pattern.CASE_INSENSITIVE);
+  // The characters a match of each pattern can begin with (see Scan).
+  private static final boolean[] DIGITS = Scan.initials("0123456789");
+  private static final boolean[] MONTH_INITIALS = Scan.initials("JFMASOND");
+  private static final boolean[] RELATIVE_INITIALS = Scan.initials("olntfubsmwyOLNTFUBSMWY");
   private static final List<String> METADATA_KEYS = List.of(
       "article:published_time", "dcterms:issued", "published", "pubdate", "date", "dcterms:created", "dc:date");
 
@@ -101,8 +106,7 @@ public final class DateResolver {
       }
     }
     if (published != null) {
-      Matcher m = RELATIVE.matcher(text);
-      while (m.find()) {
+      for (MatchResult m : Scan.findAll(RELATIVE, text, RELATIVE_INITIALS)) {
         LocalDate d = relative(text, m, published.date());
         if (d != null) {
           dates.add(new DateMention(m.group(), m.start(), m.end(), d.toString(), true));
@@ -151,20 +155,17 @@ public final class DateResolver {
 
   private static List<Absolute> absolutes(String text) {
     List<Absolute> found = new ArrayList<>();
-    Matcher iso = ISO.matcher(text);
-    while (iso.find()) {
+    for (MatchResult iso : Scan.findAll(ISO, text, DIGITS)) {
       int month = Integer.parseInt(iso.group(2));
       int day = Integer.parseInt(iso.group(3));
       if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
         found.add(new Absolute(iso.start(), iso.end(), month, day, Integer.parseInt(iso.group(1))));
       }
     }
-    Matcher md = MONTH_DAY.matcher(text);
-    while (md.find()) {
+    for (MatchResult md : Scan.findAll(MONTH_DAY, text, MONTH_INITIALS)) {
       add(found, md.start(), md.end(), md.group(1), md.group(2), md.group(3));
     }
-    Matcher dm = DAY_MONTH.matcher(text);
-    while (dm.find()) {
+    for (MatchResult dm : Scan.findAll(DAY_MONTH, text, DIGITS)) {
       add(found, dm.start(), dm.end(), dm.group(2), dm.group(1), dm.group(3));
     }
     found.sort(java.util.Comparator.comparingInt(Absolute::start));
@@ -200,7 +201,7 @@ public final class DateResolver {
     return 0;
   }
 
-  private static LocalDate relative(String text, Matcher m, LocalDate base) {
+  private static LocalDate relative(String text, MatchResult m, LocalDate base) {
     if (m.group(3) != null) {
       return switch (m.group(3).toLowerCase(Locale.ROOT)) {
         case "yesterday" -> base.minusDays(1);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,9 @@ public final class EntityNormaliser {
       "\\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Gen|Rep)\\.?[ \\t]+((?:\\p{Lu}[\\p{L}'’-]+)(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2})"
           + "|\\b(?:President|Premier|Chancellor|Minister|Secretary|Senator|Governor|Mayor|Judge|Ambassador|Councillor"
           + "|engineer|Engineer|spokesman|spokeswoman|spokesperson)[ \\t]+((?:\\p{Lu}[\\p{L}'’-]+)(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+){0,2})");
+  // The first letters of TITLED_NAME's titles.
+  private static final boolean[] TITLE_INITIALS = Scan.initials("MDPSGRCJAEes");
+
   private static final Set<String> LOCATION_HEADS = Set.of(
       "Bridge", "Street", "Road", "Avenue", "Square", "Harbour", "Harbor", "Airport", "Station", "Park", "River",
       "Lake", "Bay", "Island", "Islands", "Mountain", "Mountains", "Valley", "Tunnel", "Port", "Hall", "Palace",
@@ -181,8 +185,9 @@ public final class EntityNormaliser {
    */
   static List<Span> titledNames(String text, List<Span> recognised) {
     List<Span> found = new ArrayList<>();
-    Matcher m = TITLED_NAME.matcher(text);
-    while (m.find()) {
+    // Tried only where one of its titles can begin (see Scan): the pattern at every character of
+    // the text cost more than the rest of normalisation together.
+    for (MatchResult m : Scan.findAll(TITLED_NAME, text, TITLE_INITIALS)) {
       int g = m.group(1) != null ? 1 : 2;
       int s = m.start(g);
       int e = m.end(g);
@@ -456,18 +461,35 @@ public final class EntityNormaliser {
         }
       }
       for (String form : forms) {
-        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(form) + "(?![\\p{L}\\p{N}])").matcher(text);
-        while (m.find()) {
-          int s = m.start();
-          int e = m.end();
-          boolean overlaps = taken.stream().anyMatch(t -> s < t[1] && t[0] < e);
+        if (form.isEmpty()) {
+          continue;
+        }
+        // Each occurrence of the form not inside a longer word; a plain search, where a pattern
+        // compiled per form and document cost more than the search itself.
+        for (int s = text.indexOf(form); s >= 0; s = text.indexOf(form, s + 1)) {
+          int e = s + form.length();
+          if (s > 0 && letterOrNumber(text.codePointBefore(s)) || e < text.length() && letterOrNumber(text.codePointAt(e))) {
+            continue;
+          }
+          final int start = s;
+          boolean overlaps = taken.stream().anyMatch(t -> start < t[1] && t[0] < e);
           if (!overlaps) {
             taken.add(new int[] {s, e});
             d.add(new Candidate(new Mention(form, s, e), Type.PERSON, List.of(form.split("\\s+"))));
           }
+          s = e - 1;
         }
       }
     }
+  }
+
+  /** Tells whether {@code cp} is a letter or a number ({@code [\p{L}\p{N}]} in a pattern). */
+  private static boolean letterOrNumber(int cp) {
+    if (Character.isLetter(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   private record Candidate(Mention mention, Type type, List<String> words) {

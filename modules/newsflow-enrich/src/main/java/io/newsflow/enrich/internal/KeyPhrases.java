@@ -2,6 +2,7 @@ package io.newsflow.enrich.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +56,11 @@ public final class KeyPhrases {
       }
     }
     flush(run, counts);
+    // Scored once each, not at every comparison of the sort.
+    Map<String, Double> scores = new HashMap<>();
+    counts.forEach((phrase, count) -> scores.put(phrase, score(phrase, count)));
     List<Map.Entry<String, Integer>> ranked = new ArrayList<>(counts.entrySet());
-    ranked.sort(Comparator.<Map.Entry<String, Integer>>comparingDouble(e -> -score(e.getKey(), e.getValue())));
+    ranked.sort(Comparator.<Map.Entry<String, Integer>>comparingDouble(e -> -scores.get(e.getKey())));
     List<String> top = new ArrayList<>();
     for (Map.Entry<String, Integer> e : ranked) {
       if (top.size() >= limit) {
@@ -89,7 +93,10 @@ public final class KeyPhrases {
   }
 
   private static double score(String phrase, int count) {
-    int words = phrase.split(" ").length;
+    int words = 1;
+    for (int i = phrase.indexOf(' '); i >= 0; i = phrase.indexOf(' ', i + 1)) {
+      words++;
+    }
     return count * (1 + 0.6 * (words - 1));
   }
 

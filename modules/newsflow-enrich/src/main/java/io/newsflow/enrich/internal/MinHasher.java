@@ -49,8 +49,8 @@ public final class MinHasher {
 
   /** Returns the signature of {@code text}; a text without words has empty lists. */
   public static Signature of(String text) {
-    Set<Long> shingles = shingles(text);
-    if (shingles.isEmpty()) {
+    long[] shingles = distinctShingles(text);
+    if (shingles.length == 0) {
       return new Signature(List.of(), List.of());
     }
     long[] min = new long[HASHES];
@@ -97,24 +97,63 @@ public final class MinHasher {
     return (double) x.size() / union.size();
   }
 
-  private static Set<Long> shingles(String text) {
-    List<String> words = new ArrayList<>();
+  /** Returns the distinct shingle hashes of {@code text}, sorted (no boxing: this runs on every document). */
+  private static long[] distinctShingles(String text) {
+    List<byte[]> words = words(text);
+    int n = Math.min(SHINGLE_WORDS, words.size());
+    if (n == 0) {
+      return new long[0];
+    }
+    long[] all = new long[words.size() - n + 1];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = fnv64(words, i, n);
+    }
+    java.util.Arrays.sort(all);
+    int distinct = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[distinct++] = all[i];
+      }
+    }
+    return java.util.Arrays.copyOf(all, distinct);
+  }
+
+  private static List<byte[]> words(String text) {
+    List<byte[]> words = new ArrayList<>();
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
-      words.add(m.group());
+      words.add(m.group().getBytes(StandardCharsets.UTF_8));
+    }
+    return words;
+  }
+
+  private static Set<Long> shingles(String text) {
+    List<byte[]> words = new ArrayList<>();
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      words.add(m.group().getBytes(StandardCharsets.UTF_8));
     }
     Set<Long> shingles = new HashSet<>();
     int n = Math.min(SHINGLE_WORDS, words.size());
     for (int i = 0; n > 0 && i + n <= words.size(); i++) {
-      shingles.add(fnv64(String.join(" ", words.subList(i, i + n))));
+      shingles.add(fnv64(words, i, n));
     }
     return shingles;
   }
 
-  private static long fnv64(String s) {
+  /**
+   * Returns the 64-bit FNV-1a hash of the UTF-8 bytes of words {@code from} to {@code from + n - 1}
+   * joined by single spaces, without building the joined string.
+   */
+  private static long fnv64(List<byte[]> words, int from, int n) {
     long h = 0xcbf29ce484222325L;
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * 0x100000001b3L;
+    for (int w = from; w < from + n; w++) {
+      if (w > from) {
+        h = (h ^ ' ') * 0x100000001b3L;
+      }
+      for (byte b : words.get(w)) {
+        h = (h ^ (b & 0xff)) * 0x100000001b3L;
+      }
     }
     return h;
   }

@@ -33,6 +33,17 @@ class MinHasherTest {
   }
 
   @Test
+  void signaturesDoNotChangeWithinAVersion() {
+    // Computed by the version that joined each shingle into a string before hashing it: signatures
+    // stored in the index must stay comparable with new ones while VERSION stays the same.
+    MinHasher.Signature s = MinHasher.of(
+        "Port Elwin's harbour bridge reopened on Monday, the mayor said; Zürich crews worked 45 nights.");
+
+    assertThat(s.values()).hasSize(128).startsWith(327427816589542395L, 306278845704199341L, 12625148697718546L);
+    assertThat(s.bands().get(0)).isEqualTo("0:8bd00a3d90ae7414");
+  }
+
+  @Test
   void theSignatureEstimatesTheJaccardSimilarity() {
     Random random = new Random(7);
     List<String> original = article(random, 400);

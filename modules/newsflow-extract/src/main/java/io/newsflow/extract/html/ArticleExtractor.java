@@ -38,6 +38,7 @@ public final class ArticleExtractor {
   }
 
   private Article extract(Document doc) {
+    // Metadata first: MainText cleans the document in place (one parse, one copy per page).
     PageMetadata meta = PageMetadata.read(doc);
     MainText.Result main = MainText.extract(doc);
     return new Article(meta.title(), meta.byline(), main.text(), meta.published(), meta.modified(),

@@ -24,6 +24,9 @@ public final class DocumentMetadata {
   /** Key of the Tika parser class that read the file. */
   public static final String PARSER = "newsflow:parser";
 
+  /** Key of the path or name an embedded object had where it was made, as its container recorded it. */
+  public static final String ORIGINAL_NAME = "original-name";
+
   // A first line longer than this is a paragraph, not a headline. Not 200: a seed article opens
   // with a 217-character dateline line that is its only title. 256 is Elasticsearch's default
   // ignore_above for keyword sub-fields, so a longer title could not be sorted on anyway.
@@ -33,7 +36,6 @@ public final class DocumentMetadata {
   private static final List<List<String>> EXTRAS = List.of(
       List.of("page-count", PagedText.N_PAGES.getName()),
       List.of("description", TikaCoreProperties.DESCRIPTION.getName(), "description"),
-      List.of("keywords", TikaCoreProperties.SUBJECT.getName(), "keywords"),
       List.of("publisher", TikaCoreProperties.PUBLISHER.getName()),
       List.of("og:title", "og:title"),
       List.of("og:description", "og:description"),
@@ -107,8 +109,8 @@ public final class DocumentMetadata {
   }
 
   /**
-   * Returns the further metadata worth keeping: page count, charset, description, keywords,
-   * publisher, Open Graph and article fields and the parser that read the file under newsflow's
+   * Returns the further metadata worth keeping: page count, charset, description, keywords (all),
+   * an embedded object's original name, publisher, Open Graph and article fields and the parser that read the file under newsflow's
    * names, then every other value Tika gave (at most {@value #MAX_KEYS} keys of
    * {@value #MAX_VALUE_CHARS} characters) under Tika's names.
    */
@@ -119,6 +121,18 @@ public final class DocumentMetadata {
       if (value != null) {
         extras.put(row.get(0), value);
       }
+    }
+    // Every keyword, not the first: a photo's IPTC keywords are one value each.
+    String keywords = joined(metadata, TikaCoreProperties.SUBJECT.getName());
+    keywords = keywords != null ? keywords : joined(metadata, "keywords");
+    if (keywords != null) {
+      extras.put("keywords", keywords);
+    }
+    // Where an embedded object came from (C:\Users\...\report.docx; a Mac path too): provenance a
+    // reader of a leaked or forwarded document asks for, and Tika keeps it under a bookkeeping name.
+    String original = joined(metadata, TikaCoreProperties.ORIGINAL_RESOURCE_NAME.getName());
+    if (original != null) {
+      extras.put(ORIGINAL_NAME, original);
     }
     String charset = charset(metadata);
     if (charset != null) {
@@ -160,6 +174,31 @@ public final class DocumentMetadata {
     MediaType type = MediaType.parse(metadata.get(Metadata.CONTENT_TYPE));
     String charset = type == null ? null : type.getParameters().get("charset");
     return charset != null ? charset : first(metadata, Metadata.CONTENT_ENCODING);
+  }
+
+  /**
+   * Returns the first line of each problem Tika met and worked around while reading the document:
+   * its warnings (a damaged embedded object skipped) and the embedded streams it could not read (an
+   * encrypted zip entry), which otherwise leave no trace.
+   */
+  public static List<String> warnings(Metadata metadata) {
+    List<String> warnings = new java.util.ArrayList<>();
+    for (Property p : List.of(TikaCoreProperties.TIKA_META_EXCEPTION_WARNING,
+        TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM)) {
+      for (String value : metadata.getValues(p)) {
+        String line = value.strip().lines().findFirst().orElse("").strip();
+        if (!line.isEmpty() && !warnings.contains(line)) {
+          warnings.add(line.length() > MAX_VALUE_CHARS ? line.substring(0, MAX_VALUE_CHARS) : line);
+        }
+      }
+    }
+    return warnings;
+  }
+
+  private static String joined(Metadata metadata, String key) {
+    String value = Arrays.stream(metadata.getValues(key)).map(String::strip).filter(v -> !v.isEmpty()).distinct()
+        .collect(Collectors.joining("; "));
+    return value.isEmpty() ? null : value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value;
   }
 
   private static String first(Metadata metadata, String... keys) {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * Writes the Tika configuration file that both the in-process parser and Tika's pipes workers load,
  * so a file is read the same way wherever it is parsed: newsflow's text-first detector, the safety
- * limits of {@link ExtractionConfig}, and (for the workers)
+ * limits of {@link ExtractionConfig}, the parser options ({@link ParserSetup}), and (for the workers)
  * the file-system fetcher, pool size, heap cap and timeout.
  */
 public final class TikaSetup {
@@ -54,10 +54,10 @@ public final class TikaSetup {
             <maximumPackageEntryDepth>%d</maximumPackageEntryDepth>
             <!-- No digester: it spools every embedded stream to disk, a decompression bomb included. -->
           </autoDetectParserConfig>
+        %s
           <detectors>
             <detector class="%s"/>
           </detectors>
-          %s
           <fetchers>
             <fetcher class="org.apache.tika.pipes.fetcher.fs.FileSystemFetcher">
               <name>%s</name>
@@ -84,22 +84,9 @@ public final class TikaSetup {
         """.formatted(
         // Tika only applies the ratio once this many characters were written (its default 1,000,000).
         1_000_000L, MAX_COMPRESSION_RATIO, MAX_XML_DEPTH, config.maxEmbeddedDepth(),
-        TextFallbackDetector.class.getName(), parsers(), FETCHER, config.workers(), timeoutMs, FILES_PER_WORKER,
+        ParserSetup.xml(config).strip(), TextFallbackDetector.class.getName(), FETCHER, config.workers(), timeoutMs,
+        FILES_PER_WORKER,
         escape(self.toAbsolutePath().toString()), heapMb);
-  }
-
-  /**
-   * Tika's parsers with newsflow's {@link ArticleParser} reading web pages in place of Tika's own HTML
-   * parser (the later parser wins a media type): a page is parsed once, where Tika parses, and its
-   * article comes back with the rest. Tika's HTML parser stays in the set: the e-mail parser looks it
-   * up by class to write an HTML body inline as the mail's text.
-   */
-  private static String parsers() {
-    return """
-        <parsers>
-            <parser class="org.apache.tika.parser.DefaultParser"/>
-            <parser class="%s"/>
-          </parsers>""".formatted(ArticleParser.class.getName());
   }
 
   private static String escape(String s) {

@@ -46,6 +46,13 @@ public final class TextSerializer {
     return out.toString().strip();
   }
 
+  /** Returns {@code text} with every run of whitespace collapsed to one space, trimmed. */
+  public static String normalised(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    append(out, text);
+    return out.toString().strip();
+  }
+
   private static void append(StringBuilder out, String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -1,0 +1,93 @@
+package io.newsflow.extract.internal;
+
+import io.newsflow.extract.ExtractionConfig;
+import io.newsflow.extract.ParserOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the {@code <parsers>} section of newsflow's Tika configuration from {@link ParserOptions}:
+ * Tika's default parsers, with Tesseract switched off or configured, and the office, OpenDocument and
+ * PDF parsers reading macros when asked. Stateless.
+ */
+public final class ParserSetup {
+
+  static final String DEFAULT_PARSER = "org.apache.tika.parser.DefaultParser";
+  static final String TESSERACT = "org.apache.tika.parser.ocr.TesseractOCRParser";
+  static final String PDF = "org.apache.tika.parser.pdf.PDFParser";
+  // The OLE2 (doc, xls, ppt) and OOXML (docx, xlsx, pptx) parsers share AbstractOfficeParser's options.
+  static final String OFFICE = "org.apache.tika.parser.microsoft.OfficeParser";
+  static final String OOXML = "org.apache.tika.parser.microsoft.ooxml.OOXMLParser";
+  static final String OPEN_DOCUMENT = "org.apache.tika.parser.odf.OpenDocumentParser";
+  // Flat (single-XML) OpenDocument: .fodt, .fods, .fodp.
+  static final String FLAT_OPEN_DOCUMENT = "org.apache.tika.parser.odf.FlatOpenDocumentParser";
+
+  private ParserSetup() {}
+
+  /** Returns the {@code <parsers>} element for {@code config}. */
+  static String xml(ExtractionConfig config) {
+    ParserOptions options = config.parsers();
+    // A parser configured on its own must leave DefaultParser, or Tika would hold two of it and use
+    // the unconfigured one for some types.
+    List<String> excluded = new ArrayList<>();
+    StringBuilder configured = new StringBuilder();
+    // Tika OCRs on its own whenever tesseract is on the path: off means the parser is gone.
+    excluded.add(TESSERACT);
+    if (options.ocr() == ParserOptions.Ocr.ON) {
+      // One image never gets more time than a whole file (Tika's own default is 120 s).
+      long seconds = Math.max(1, config.timeout().toSeconds());
+      configured.append(parser(TESSERACT, param("language", "string", options.ocrLanguage()),
+          param("timeout", "int", String.valueOf(Math.min(Integer.MAX_VALUE, seconds)))));
+    }
+    if (options.macros()) {
+      for (String office : List.of(OFFICE, OOXML, OPEN_DOCUMENT, FLAT_OPEN_DOCUMENT)) {
+        excluded.add(office);
+        configured.append(parser(office, param("extractMacros", "bool", "true")));
+      }
+      // A PDF's JavaScript (document, page and form actions) is its macro code.
+      excluded.add(PDF);
+      configured.append(parser(PDF, param("extractActions", "bool", "true")));
+    }
+    StringBuilder xml = new StringBuilder("  <parsers>\n    <parser class=\"" + DEFAULT_PARSER + "\">\n");
+    for (String e : excluded) {
+      xml.append("      <parser-exclude class=\"").append(e).append("\"/>\n");
+    }
+    // newsflow's HTML parser last, so it wins text/html and application/xhtml+xml over Tika's JSoupParser, which stays in
+    // DefaultParser: Tika's mail parser looks it up by class to write an HTML mail body inline.
+    configured.append("    <parser class=\"").append(ArticleParser.class.getName()).append("\"/>\n");
+    xml.append("    </parser>\n").append(configured).append("  </parsers>\n");
+    return xml.toString();
+  }
+
+  private static String parser(String className, String... params) {
+    return "    <parser class=\"" + className + "\">\n      <params>\n" + String.join("", params)
+        + "      </params>\n    </parser>\n";
+  }
+
+  private static String param(String name, String type, String value) {
+    return "        <param name=\"" + name + "\" type=\"" + type + "\">" + value + "</param>\n";
+  }
+
+  /**
+   * Tells whether Tesseract runs here: {@code tesseract --version} on the path exits 0 within 10 s.
+   * Blocks for as long as that takes.
+   */
+  public static boolean tesseractAvailable() {
+    try {
+      Process p = new ProcessBuilder("tesseract", "--version").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return false;
+      }
+      return p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.newsflow.extract.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.newsflow.extract.ExtractionConfig;
+import io.newsflow.extract.ParserOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.tika.config.TikaConfig;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ParserSetupTest {
+
+  @Test
+  void byDefaultTesseractIsRemovedAndNoParserIsReconfigured() {
+    String xml = ParserSetup.xml(ExtractionConfig.defaults());
+
+    assertThat(xml).contains("<parser-exclude class=\"" + ParserSetup.TESSERACT + "\"/>")
+        .doesNotContain("<parser class=\"" + ParserSetup.TESSERACT)
+        .doesNotContain("extractMacros").doesNotContain("extractActions");
+  }
+
+  @Test
+  void ocrOnConfiguresTheLanguageAndNeverMoreTimeThanAWholeFile() {
+    ExtractionConfig config = ExtractionConfig.defaults().withTimeout(Duration.ofSeconds(45))
+        .withParsers(new ParserOptions(ParserOptions.Ocr.ON, "eng+deu", false));
+
+    String xml = ParserSetup.xml(config);
+
+    assertThat(xml).contains("<parser class=\"" + ParserSetup.TESSERACT + "\">")
+        .contains("<param name=\"language\" type=\"string\">eng+deu</param>")
+        .contains("<param name=\"timeout\" type=\"int\">45</param>");
+  }
+
+  @Test
+  void macrosOnSwitchThemOnInEveryOfficeParserAndPdfActions() {
+    String xml = ParserSetup.xml(ExtractionConfig.defaults().withParsers(ParserOptions.defaults().withMacros(true)));
+
+    for (String parser : new String[] {ParserSetup.OFFICE, ParserSetup.OOXML, ParserSetup.OPEN_DOCUMENT,
+        ParserSetup.FLAT_OPEN_DOCUMENT, ParserSetup.PDF}) {
+      // Out of DefaultParser, or Tika would keep an unconfigured copy of it.
+      assertThat(xml).contains("<parser-exclude class=\"" + parser + "\"/>").contains("<parser class=\"" + parser + "\">");
+    }
+    assertThat(xml).contains("<param name=\"extractMacros\" type=\"bool\">true</param>")
+        .contains("<param name=\"extractActions\" type=\"bool\">true</param>");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"off,false", "off,true", "on,false", "on,true"})
+  void tikaLoadsTheWholeConfigurationForEveryCombination(String ocr, boolean macros) throws Exception {
+    ExtractionConfig config = ExtractionConfig.defaults()
+        .withParsers(new ParserOptions(ParserOptions.Ocr.ofCode(ocr), "eng", macros));
+    Path file = TikaSetup.write(config);
+    try {
+      assertThatCode(() -> new TikaConfig(file)).doesNotThrowAnyException();
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+}
