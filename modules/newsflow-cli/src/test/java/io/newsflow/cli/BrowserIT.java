@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.awaitility.core.ConditionFactory;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -107,6 +109,14 @@ class BrowserIT {
     browser.navigate().refresh();
   }
 
+  /**
+   * Waits for what a page shows. Pages redraw themselves on a timer (the health page every few
+   * seconds): an element read while it is being replaced is stale, so that attempt is retried.
+   */
+  private static ConditionFactory awaitPage() {
+    return await().atMost(PAGE).ignoreException(StaleElementReferenceException.class);
+  }
+
   private static String text(String css) {
     List<WebElement> found = browser.findElements(By.cssSelector(css));
     return found.isEmpty() ? null : found.get(0).getText();
@@ -163,7 +173,7 @@ class BrowserIT {
     open("#/");
     long documents = pipeline.search().count();
     int brokers = pipeline.admin().describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       assertThat(text("#tile-documents b")).isEqualTo(String.valueOf(documents));
       assertThat(text("#tile-brokers b")).isEqualTo(String.valueOf(brokers));
       assertThat(text("#tile-backlog b")).isEqualTo("0");
@@ -192,7 +202,7 @@ class BrowserIT {
   @Order(2)
   void aSearchShowsHighlightedHitsAndFacets() {
     open("#/search?q=" + "harbour%20bridge");
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       List<String> titles = browser.findElements(By.cssSelector(".hit .title > a")).stream().map(WebElement::getText).toList();
       assertThat(titles).contains("Elwin Harbour Bridge reopens after two-year rebuild");
       List<String> marked = browser.findElements(By.cssSelector(".hit mark")).stream().map(e -> e.getText().toLowerCase()).toList();
@@ -203,7 +213,7 @@ class BrowserIT {
 
     // A facet value narrows the hits, and the facets, to the documents that have it.
     browser.findElement(By.cssSelector("#facets [data-facet='content_type'] a[href*='content_type=text%2Fhtml']")).click();
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       assertThat(text("#filters")).contains("content type: text/html");
       List<String> ids = browser.findElements(By.cssSelector(".hit")).stream().map(e -> e.getAttribute("data-id")).toList();
       assertThat(ids).contains(id("elwin-bridge-valley-times.html")).doesNotContain(id("elwin-bridge-morning-wire.txt"));
@@ -222,7 +232,7 @@ class BrowserIT {
     await().atMost(Duration.ofSeconds(60)).until(() ->
         pipeline.search().storyOf(pipeline.search().get(bridge.get(0)).orElseThrow()).documents().containsAll(bridge));
     open("#/story/" + bridge.get(0));
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       List<String> listed = browser.findElements(By.cssSelector("#articles tr.article")).stream()
           .map(e -> e.getAttribute("data-id")).toList();
       assertThat(listed).containsAll(bridge).doesNotContain(id("chess-open-final.txt"));
@@ -237,7 +247,7 @@ class BrowserIT {
 
     // The story links each article to its page, where the lineage shows every stage it went through.
     browser.findElement(By.cssSelector("#articles tr.article[data-id='" + bridge.get(0) + "'] a")).click();
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       List<String> steps = browser.findElements(By.cssSelector("#steps li")).stream().map(e -> e.getAttribute("data-stage")).toList();
       // In time order; the enricher may finish before the indexer writes the document: both read the extracted record.
       assertThat(steps).containsExactlyInAnyOrder("seen", "extracted", "indexed", "enriched", "enrichment indexed");
@@ -270,7 +280,7 @@ class BrowserIT {
     assertThat(top.get("text").asText()).contains("eleven weeks");
     // The page shows the same.
     open("#/story/" + ferry.get(1));
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       assertThat(text("#shared-entities")).contains("Mara Lindqvist");
       assertThat(text("#claims .claim[data-sources='2']")).contains("eleven weeks").contains("reported by 2 independent articles");
     });
@@ -285,27 +295,27 @@ class BrowserIT {
     String source = late.toUri().toString();
     open("#/deadletters?reason=empty&stage=ingest");
     By row = By.cssSelector("#deadletters tr[data-source='" + source + "']");
-    await().atMost(PAGE).until(() -> !browser.findElements(row).isEmpty());
+    awaitPage().until(() -> !browser.findElements(row).isEmpty());
     assertThat(browser.findElement(row).getText()).contains("empty").doesNotContain("resolved");
     Browser.screenshot(browser, "deadletters");
 
     String word = "zq" + Long.toHexString(System.nanoTime());
     Files.writeString(late, "Late notice\n\nThe ferry notice was empty; now it mentions " + word + ".");
     browser.findElement(row).findElement(By.cssSelector("button[data-ref]")).click();
-    await().atMost(PAGE).untilAsserted(() -> assertThat(text("#replayresult")).isEqualTo("replayed 1"));
+    awaitPage().untilAsserted(() -> assertThat(text("#replayresult")).isEqualTo("replayed 1"));
 
     awaitSearchable(word);
     open("#/search?q=" + word);
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       assertThat(browser.findElements(By.cssSelector(".hit"))).hasSize(1);
       assertThat(text(".hit mark")).isEqualTo(word);
     });
     // The dead-letter list now marks it resolved.
     open("#/deadletters?reason=empty&stage=ingest");
-    await().atMost(PAGE).untilAsserted(() -> assertThat(text("#deadletters tr[data-source='" + source + "']")).contains("resolved"));
+    awaitPage().untilAsserted(() -> assertThat(text("#deadletters tr[data-source='" + source + "']")).contains("resolved"));
     // Its lineage keeps the failure, then shows it indexed.
     open("#/document/" + id("late-notice.txt"));
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       List<String> steps = browser.findElements(By.cssSelector("#steps li")).stream().map(e -> e.getAttribute("data-stage")).toList();
       assertThat(steps).startsWith("failed in ingest").contains("indexed");
     });
@@ -324,7 +334,7 @@ class BrowserIT {
     Browser.screenshot(browser, "upload");
     awaitSearchable(word);
     open("#/search?q=" + word);
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       assertThat(browser.findElements(By.cssSelector(".hit .title > a")).stream().map(WebElement::getText).toList())
           .containsExactly("Uploaded note");
     });
@@ -360,7 +370,7 @@ class BrowserIT {
   @Order(7)
   void theEntitiesPageChartsTheTopEntities() {
     open("#/entities");
-    await().atMost(PAGE).untilAsserted(() -> {
+    awaitPage().untilAsserted(() -> {
       assertThat(text("#entitytable")).contains("Tomas Reyvik");
       assertThat(browser.findElements(By.cssSelector("#entitychart svg path"))).isNotEmpty();
     });
