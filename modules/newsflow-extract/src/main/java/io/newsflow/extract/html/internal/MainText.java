@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.nodes.Document;
@@ -306,12 +307,18 @@ public final class MainText {
 
   /** Drops lines under 250 characters that prompt the reader ({@link #PROMPT}) near the end of the text. */
   static String dropTrailingPrompts(String text) {
+    double tail = PROMPT_TAIL * text.length();
+    return dropLines(text, (line, start) -> start >= tail && line.length() < 250 && PROMPT.matcher(line).matches());
+  }
+
+  /** Returns {@code text} without the lines {@code drop} accepts, given each line and the offset it starts at. */
+  private static String dropLines(String text, BiPredicate<String, Integer> drop) {
     StringBuilder out = new StringBuilder(text.length());
     int position = 0;
     for (String line : text.split("\n")) {
-      boolean tail = position >= PROMPT_TAIL * text.length();
+      int start = position;
       position += line.length() + 1;
-      if (tail && line.length() < 250 && PROMPT.matcher(line).matches()) {
+      if (drop.test(line, start)) {
         continue;
       }
       if (out.length() > 0) {
@@ -336,18 +343,8 @@ public final class MainText {
 
   /** Drops short lines that credit a photo or name a source ({@link #CREDIT}) or point elsewhere ({@link #TEASER}). */
   static String dropCredits(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (String line : text.split("\n")) {
-      if (line.length() <= CREDIT_LINE && CREDIT.matcher(line).matches()
-          || line.length() <= 2 * CREDIT_LINE && TEASER.matcher(line).matches()) {
-        continue;
-      }
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      out.append(line);
-    }
-    return out.toString();
+    return dropLines(text, (line, start) -> line.length() <= CREDIT_LINE && CREDIT.matcher(line).matches()
+        || line.length() <= 2 * CREDIT_LINE && TEASER.matcher(line).matches());
   }
 
   /**
