@@ -31,6 +31,16 @@ public interface EntityRecognizer extends AutoCloseable {
   /** Returns the mentions in {@code text}, in text order, with offsets into {@code text}. */
   List<Span> recognize(String text);
 
+  /**
+   * Returns the mentions in {@code text} given its sentences already split into tokens, in text
+   * order, with offsets into {@code text}. The enrich stage calls this one with OpenNLP's sentences
+   * and tokens, so that a recogniser need not tokenize the text a second time. This default ignores
+   * {@code sentences} and calls {@link #recognize(String)}.
+   */
+  default List<Span> recognize(String text, List<Sentence> sentences) {
+    return recognize(text);
+  }
+
   /** Returns the name recorded in {@code enrichers}, e.g. {@code ner-corenlp-conll4}. */
   String name();
 
@@ -39,6 +49,23 @@ public interface EntityRecognizer extends AutoCloseable {
 
   @Override
   default void close() {}
+
+  /**
+   * Gives one sentence's tokens as character offsets into the text: token {@code i} runs from
+   * {@code starts[i]} to {@code ends[i]}, in text order. The arrays are not copied; don't change them.
+   */
+  record Sentence(int[] starts, int[] ends) {
+    public Sentence {
+      if (starts.length != ends.length) {
+        throw new IllegalArgumentException(starts.length + " token starts but " + ends.length + " ends");
+      }
+    }
+
+    /** Returns the number of tokens. */
+    public int size() {
+      return starts.length;
+    }
+  }
 
   /**
    * Marks one mention found by a recogniser.

@@ -5,6 +5,7 @@ import io.newsflow.api.Entities.Mention;
 import io.newsflow.api.Entities.Type;
 import io.newsflow.enrich.EntityRecognizer.Span;
 import io.newsflow.enrich.internal.EntityNormaliser;
+import io.newsflow.enrich.internal.Sentences;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import java.util.Set;
  * and overall. Not thread-safe; one instance scores one run.
  *
  * <p>Each document of the corpus ({@code -DOCSTART-} lines separate them) is rebuilt as text, one
- * sentence a line, tokens joined by single spaces, and given to the recogniser as a whole; predicted
- * character spans are mapped back to the tokens they cover. Two systems are scored: the bare
+ * sentence a line, tokens joined by single spaces, and given to the recogniser as the enrich stage
+ * gives it a text: with OpenNLP's sentences and tokens; predicted character spans are mapped back to
+ * the tokens they cover. Two systems are scored: the bare
  * recogniser, and the mentions of the entities after {@link NlpEnricher}'s normalisation (titles
  * stripped, names after titles added, types corrected by head word).
  */
@@ -115,7 +117,7 @@ public final class NerEvaluation {
     sizes[2] += tokens.size();
     Set<Labelled> gold = gold(tokens, sentences);
     String body = text.toString();
-    List<Span> spans = recognizer.recognize(body);
+    List<Span> spans = recognizer.recognize(body, Sentences.tokens(body, Sentences.sentences(body)));
     Set<Labelled> predicted = new HashSet<>();
     for (Span s : spans) {
       add(predicted, tokens, s.start(), s.end(), s.type());

@@ -97,11 +97,12 @@ public final class NlpEnricher implements Enricher {
       opennlp.tools.util.Span[] sentenceSpans = null;
       if (english) {
         sentenceSpans = Sentences.sentences(text);
-        counts = Sentences.count(text, sentenceSpans);
+        List<EntityRecognizer.Sentence> tokens = Sentences.tokens(text, sentenceSpans);
+        counts = Sentences.count(tokens);
         long ts = System.nanoTime();
         runs.add(new EnricherRun(SENTENCES, Sentences.VERSION, Duration.ofNanos(ts - t1)));
         t1 = ts;
-        entities = EntityNormaliser.normalise(text, recognizer.recognize(text));
+        entities = EntityNormaliser.normalise(text, recognizer.recognize(text, tokens));
         long t2 = System.nanoTime();
         runs.add(new EnricherRun(ENTITIES, recognizer.name() + "/" + recognizer.version(), Duration.ofNanos(t2 - t1)));
         quotes = QuoteFinder.find(text, entities);

@@ -1,8 +1,11 @@
 package io.newsflow.enrich.internal;
 
+import io.newsflow.enrich.EntityRecognizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -78,12 +81,33 @@ public final class Sentences {
 
   /** Counts {@code sentences} of {@code text} and the tokens in them. */
   public static Counts count(String text, Span[] sentences) {
-    TokenizerME tokenizer = new TokenizerME(Models.TOKENS);
+    return count(tokens(text, sentences));
+  }
+
+  /** Counts the sentences and the tokens in them. */
+  public static Counts count(List<EntityRecognizer.Sentence> sentences) {
     int tokens = 0;
-    for (Span s : sentences) {
-      tokens += tokenizer.tokenizePos(text.substring(s.getStart(), s.getEnd())).length;
+    for (EntityRecognizer.Sentence s : sentences) {
+      tokens += s.size();
     }
-    return new Counts(sentences.length, tokens);
+    return new Counts(sentences.size(), tokens);
+  }
+
+  /** Splits each of {@code sentences} of {@code text} into tokens, with offsets into {@code text}. */
+  public static List<EntityRecognizer.Sentence> tokens(String text, Span[] sentences) {
+    TokenizerME tokenizer = new TokenizerME(Models.TOKENS);
+    List<EntityRecognizer.Sentence> out = new ArrayList<>(sentences.length);
+    for (Span s : sentences) {
+      Span[] tokens = tokenizer.tokenizePos(text.substring(s.getStart(), s.getEnd()));
+      int[] starts = new int[tokens.length];
+      int[] ends = new int[tokens.length];
+      for (int i = 0; i < tokens.length; i++) {
+        starts[i] = s.getStart() + tokens[i].getStart();
+        ends[i] = s.getStart() + tokens[i].getEnd();
+      }
+      out.add(new EntityRecognizer.Sentence(starts, ends));
+    }
+    return out;
   }
 
   private static String version() {
