@@ -17,8 +17,11 @@ import java.util.Set;
 /**
  * Recognises persons, organisations, locations and miscellaneous names with Stanford CoreNLP's
  * CoNLL-2003 4-class CRF ({@code english.conll.4class.distsim.crf.ser.gz}) in the light configuration:
- * PTB tokenizer, sentence splitter, the CRF, nothing else (no POS tagging, no fine-grained typing,
- * no SUTime, no numeric classifiers: the full default pipeline is 5 to 10 times slower).
+ * tokens, sentence splitter, the CRF, nothing else (no POS tagging, no fine-grained typing, no
+ * SUTime, no numeric classifiers: the full default pipeline is 5 to 10 times slower). {@link
+ * #recognize(String)} tokenizes with CoreNLP's PTB tokenizer; {@link #recognize(String, List)}, which
+ * the enrich stage calls, takes the tokens the stage has made with OpenNLP and adjusts them to the PTB
+ * conventions the model was trained on, so that the text is tokenized once.
  *
  * <p>Thread-safe: the classifier is immutable once loaded and keeps per-call state on the stack, as
  * CoreNLP's own multi-threaded NER annotator relies on. The model takes a few seconds and about
