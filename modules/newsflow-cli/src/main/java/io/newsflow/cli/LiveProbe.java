@@ -69,7 +69,7 @@ final class LiveProbe {
           String id = m.group(1);
           long deadline = started + Duration.ofSeconds(60).toNanos();
           while (pipeline.search().searchable(List.of(id)).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            Thread.sleep(50);
           }
           if (System.nanoTime() >= deadline) {
             errors.add("probe " + i + " not searchable after 60 s");
