@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.Json;
 import io.newsflow.bench.CorpusGenerator;
+import io.newsflow.bench.CpuAccount;
 import io.newsflow.bench.LatencyTracker;
 import io.newsflow.ingest.ImportSummary;
 import java.nio.file.Files;
@@ -94,6 +95,9 @@ final class BenchCommand implements Callable<Integer> {
       AtomicBoolean importing = new AtomicBoolean(true);
       java.util.concurrent.atomic.AtomicReference<ImportSummary> imported = new java.util.concurrent.atomic.AtomicReference<>();
       boolean retained = false;
+      List<CpuAccount.Role> roles = cpuRoles(env);
+      CpuAccount.Snapshot cpuAtStart = CpuAccount.take(roles);
+      CpuAccount.Snapshot cpuAtSearchable = null;
       Instant start = Instant.now();
       Path importDir = dir;
       Thread importer = new Thread(() -> {
@@ -119,7 +123,13 @@ final class BenchCommand implements Callable<Integer> {
                 + " failed) and are left out; use a new --seed for a corpus of its own");
           }
         }
+        if (cpuAtSearchable == null && tracker.pendingSearchable() == 0) {
+          cpuAtSearchable = CpuAccount.take(roles).since(cpuAtStart);
+        }
         Thread.sleep(250);
+      }
+      if (cpuAtSearchable == null && tracker.pendingSearchable() == 0) {
+        cpuAtSearchable = CpuAccount.take(roles).since(cpuAtStart);
       }
       importer.join();
       Map<String, Object> live = probe == null ? null : probe.finish();
@@ -146,6 +156,9 @@ final class BenchCommand implements Callable<Integer> {
       if (live != null) {
         report.put("live_probe", live);
       }
+      if (cpuAtSearchable != null && !cpuAtSearchable.seconds().isEmpty()) {
+        report.put("cpu_until_searchable", cpuReport(cpuAtSearchable, tracker.searchable().count()));
+      }
       if (json) {
         System.out.println(Json.encodeToString(report));
       } else {
@@ -158,6 +171,52 @@ final class BenchCommand implements Callable<Integer> {
   private static Map<String, LatencyTracker.Visible> visible(Map<String, io.newsflow.elasticsearch.ArticleSearch.Searchable> found) {
     Map<String, LatencyTracker.Visible> out = new HashMap<>();
     found.forEach((id, s) -> out.put(id, new LatencyTracker.Visible(s.seenAt(), s.enriched(), s.indexedAt(), s.enrichmentIndexedAt())));
+    return out;
+  }
+
+  /**
+   * The processes whose CPU the report accounts for: this process (the importer) and the parse workers it forks, and,
+   * when the local stack runs from this data folder, Elasticsearch, Kafka and the stage process with its own workers.
+   */
+  private static List<CpuAccount.Role> cpuRoles(Environment env) {
+    List<CpuAccount.Role> roles = new java.util.ArrayList<>();
+    long self = ProcessHandle.current().pid();
+    roles.add(new CpuAccount.Role("importer", self, true, false));
+    roles.add(new CpuAccount.Role("parse_workers_import", self, false, true));
+    pid(env.dataDir.resolve("elasticsearch.pid")).ifPresent(pid -> roles.add(new CpuAccount.Role("elasticsearch", pid, true, true)));
+    pid(env.dataDir.resolve("kafka.pid")).ifPresent(pid -> roles.add(new CpuAccount.Role("kafka", pid, true, true)));
+    pid(env.dataDir.resolve("newsflow.pid")).ifPresent(pid -> {
+      roles.add(new CpuAccount.Role("stages", pid, true, false));
+      roles.add(new CpuAccount.Role("parse_workers_live", pid, false, true));
+    });
+    return roles;
+  }
+
+  /** The pid in a pid file: its only line, or its {@code pid=} line. */
+  private static java.util.Optional<Long> pid(Path file) {
+    try {
+      for (String line : Files.readAllLines(file)) {
+        String value = line.startsWith("pid=") ? line.substring(4) : line;
+        if (value.strip().matches("\\d+")) {
+          return java.util.Optional.of(Long.parseLong(value.strip()));
+        }
+      }
+    } catch (java.io.IOException e) {
+      // no local stack here
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static Map<String, Object> cpuReport(CpuAccount.Snapshot spent, int documents) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    double total = spent.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<String, Object> seconds = new LinkedHashMap<>();
+    spent.seconds().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> seconds.put(e.getKey(), Math.round(e.getValue() * 10) / 10.0));
+    out.put("seconds", seconds);
+    out.put("newsflow_seconds", Math.round(total * 10) / 10.0);
+    out.put("machine_busy_seconds", Math.round(spent.machineBusy() * 10) / 10.0);
+    out.put("ms_per_document", documents == 0 ? 0 : Math.round(total * 1000 / documents * 10) / 10.0);
     return out;
   }
 }
