@@ -44,6 +44,15 @@ public final class CpuAccount {
   public static Snapshot take(List<Role> roles) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (Role role : roles) {
+      // A role's descendants stop at another role's process: the local stack's Elasticsearch and Kafka are children
+      // of the stage process, whose own descendants are otherwise its parse workers.
+      java.util.Set<Long> others = new java.util.HashSet<>();
+      for (Role other : roles) {
+        if (other.pid() != role.pid()) {
+          others.add(other.pid());
+          ProcessHandle.of(other.pid()).ifPresent(h -> h.descendants().forEach(d -> others.add(d.pid())));
+        }
+      }
       Optional<long[]> root = times(role.pid());
       if (root.isEmpty()) {
         continue;
@@ -55,6 +64,7 @@ public final class CpuAccount {
       if (role.descendantsTime()) {
         ticks += root.get()[2] + root.get()[3];
         ticks += ProcessHandle.of(role.pid()).stream().flatMap(ProcessHandle::descendants)
+            .filter(p -> !others.contains(p.pid()))
             .mapToLong(p -> times(p.pid()).map(t -> t[0] + t[1]).orElse(0L)).sum();
       }
       out.merge(role.name(), ticks / TICKS_PER_SECOND, Double::sum);

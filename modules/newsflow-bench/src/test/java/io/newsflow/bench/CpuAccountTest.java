@@ -17,6 +17,25 @@ class CpuAccountTest {
 
   @Test
   @EnabledOnOs(OS.LINUX)
+  void aChildThatIsARoleOfItsOwnIsNotCountedTwice() throws Exception {
+    Process child = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+    try {
+      List<CpuAccount.Role> roles = List.of(new CpuAccount.Role("children", ProcessHandle.current().pid(), false, true),
+          new CpuAccount.Role("spinner", child.pid(), true, true));
+      long giveUp = System.nanoTime() + 60_000_000_000L;
+      while (CpuAccount.take(roles).seconds().getOrDefault("spinner", 0.0) < 0.3 && System.nanoTime() < giveUp) {
+        Thread.sleep(50);
+      }
+      CpuAccount.Snapshot snapshot = CpuAccount.take(roles);
+      assertThat(snapshot.seconds().get("spinner")).isGreaterThanOrEqualTo(0.3);
+      assertThat(snapshot.seconds().get("children")).isLessThan(0.3);
+    } finally {
+      child.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
   void accountsForTheCpuThisProcessSpendsBetweenTwoSnapshots() {
     List<CpuAccount.Role> roles = List.of(new CpuAccount.Role("self", ProcessHandle.current().pid(), true, false),
         new CpuAccount.Role("gone", Long.MAX_VALUE, true, true));
