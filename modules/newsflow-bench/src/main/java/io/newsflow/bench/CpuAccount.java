@@ -50,7 +50,6 @@ public final class CpuAccount {
       for (Role other : roles) {
         if (other.pid() != role.pid()) {
           others.add(other.pid());
-          ProcessHandle.of(other.pid()).ifPresent(h -> h.descendants().forEach(d -> others.add(d.pid())));
         }
       }
       Optional<long[]> root = times(role.pid());
@@ -63,13 +62,17 @@ public final class CpuAccount {
       }
       if (role.descendantsTime()) {
         ticks += root.get()[2] + root.get()[3];
-        ticks += ProcessHandle.of(role.pid()).stream().flatMap(ProcessHandle::descendants)
-            .filter(p -> !others.contains(p.pid()))
-            .mapToLong(p -> times(p.pid()).map(t -> t[0] + t[1]).orElse(0L)).sum();
+        ticks += ProcessHandle.of(role.pid()).map(h -> descendantTicks(h, others)).orElse(0L);
       }
       out.merge(role.name(), ticks / TICKS_PER_SECOND, Double::sum);
     }
     return new Snapshot(out, machineBusy());
+  }
+
+  /** The own ticks of {@code process}'s descendants, not entering the subtree of any pid in {@code stops}. */
+  private static long descendantTicks(ProcessHandle process, java.util.Set<Long> stops) {
+    return process.children().filter(c -> !stops.contains(c.pid()))
+        .mapToLong(c -> times(c.pid()).map(t -> t[0] + t[1]).orElse(0L) + descendantTicks(c, stops)).sum();
   }
 
   /** utime, stime, cutime, cstime of {@code pid} in ticks, or empty. */

@@ -36,6 +36,27 @@ class CpuAccountTest {
 
   @Test
   @EnabledOnOs(OS.LINUX)
+  void aRoleCountsItsOwnDescendantsEvenWhenItIsTheChildOfAnotherRole() throws Exception {
+    // Like Elasticsearch: a launcher (here a shell) whose child does the work, itself a child of another role.
+    Process launcher = new ProcessBuilder("sh", "-c", "sh -c 'while :; do :; done' & wait").start();
+    try {
+      List<CpuAccount.Role> roles = List.of(new CpuAccount.Role("children", ProcessHandle.current().pid(), false, true),
+          new CpuAccount.Role("launcher", launcher.pid(), true, true));
+      long giveUp = System.nanoTime() + 60_000_000_000L;
+      while (CpuAccount.take(roles).seconds().getOrDefault("launcher", 0.0) < 0.3 && System.nanoTime() < giveUp) {
+        Thread.sleep(50);
+      }
+      CpuAccount.Snapshot snapshot = CpuAccount.take(roles);
+      assertThat(snapshot.seconds().get("launcher")).isGreaterThanOrEqualTo(0.3);
+      assertThat(snapshot.seconds().get("children")).isLessThan(0.3);
+    } finally {
+      launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+      launcher.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
   void accountsForTheCpuThisProcessSpendsBetweenTwoSnapshots() {
     List<CpuAccount.Role> roles = List.of(new CpuAccount.Role("self", ProcessHandle.current().pid(), true, false),
         new CpuAccount.Role("gone", Long.MAX_VALUE, true, true));
