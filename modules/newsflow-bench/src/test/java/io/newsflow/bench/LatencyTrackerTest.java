@@ -26,10 +26,10 @@ class LatencyTrackerTest {
   @Test
   void aDocumentCountsAsEnrichedOnlyOnceItsEnrichmentIsVisible() {
     Map<String, LatencyTracker.Visible> index = new HashMap<>();
-    LatencyTracker tracker = new LatencyTracker(ids -> {
+    LatencyTracker tracker = new LatencyTracker((ids, enrichedOnly) -> {
       Map<String, LatencyTracker.Visible> out = new HashMap<>();
       ids.forEach(id -> {
-        if (index.containsKey(id)) {
+        if (index.containsKey(id) && (!enrichedOnly || index.get(id).enriched())) {
           out.put(id, index.get(id));
         }
       });
@@ -47,6 +47,39 @@ class LatencyTrackerTest {
     assertThat(tracker.poll()).isTrue();
     assertThat(tracker.searchable().count()).isEqualTo(2);
     assertThat(tracker.searchable().p50()).isGreaterThanOrEqualTo(500);
+  }
+
+  @Test
+  void withARecentProbeMostPollsReadOnlyWhatWasWrittenLately() {
+    Instant seen = Instant.now().minusMillis(500);
+    java.util.concurrent.atomic.AtomicInteger exactPolls = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.List<Instant> sinces = new java.util.ArrayList<>();
+    Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 300; i++) {
+      ids.add("d" + i);
+    }
+    LatencyTracker tracker = new LatencyTracker((batch, enrichedOnly) -> {
+      if (!enrichedOnly) {
+        exactPolls.incrementAndGet();
+      }
+      return Map.of();
+    }, (since, enrichedOnly) -> {
+      if (!enrichedOnly) {
+        sinces.add(since);
+      }
+      Instant written = Instant.now();
+      return enrichedOnly ? Map.of() : Map.of("d1", new LatencyTracker.Visible(seen, false, written, null));
+    }, ids);
+    for (int i = 0; i < 8; i++) {
+      tracker.poll();
+    }
+    // One exact poll of the 8 for the 300 awaited documents, the other 7 by time (the one document waiting for
+    // its enrichment is asked for by id: few remain).
+    assertThat(exactPolls.get()).isEqualTo(1);
+    assertThat(sinces).hasSize(7);
+    assertThat(tracker.pendingSearchable()).isEqualTo(299);
+    // The window follows the newest write seen, minus the margin.
+    assertThat(sinces.get(sinces.size() - 1)).isAfter(sinces.get(0));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.Json;
 import io.newsflow.bench.CorpusGenerator;
+import io.newsflow.bench.CpuAccount;
 import io.newsflow.bench.LatencyTracker;
 import io.newsflow.ingest.ImportSummary;
 import java.nio.file.Files;
@@ -61,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as one JSON object.")
   boolean json;
 
+  @Option(names = "--searchable-only", description = {"Stop once every document is searchable, without waiting for enrichment",
+      "(for throughput A/B runs; enriched_seconds and latency_enriched_ms are then left out)."})
+  boolean searchableOnly;
+
   @Override
   public Integer call() throws Exception {
     Environment env = main.environment();
@@ -82,19 +87,22 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     try (Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry()).prepare()) {
-      LatencyTracker tracker = new LatencyTracker(batch -> {
-        Map<String, LatencyTracker.Visible> out = new HashMap<>();
-        pipeline.search().searchable(batch).forEach((id, s) -> out.put(id, new LatencyTracker.Visible(s.seenAt(), s.enriched())));
-        return out;
-      }, ids);
+      String jobId = "bench-" + UUID.randomUUID();
+      LatencyTracker tracker = new LatencyTracker(
+          (batch, enrichedOnly) -> visible(pipeline.search().searchable(batch, enrichedOnly)),
+          (since, enrichedOnly) -> visible(pipeline.search().searchableSince(jobId, since, enrichedOnly, 10_000)),
+          ids);
       AtomicBoolean importing = new AtomicBoolean(true);
       java.util.concurrent.atomic.AtomicReference<ImportSummary> imported = new java.util.concurrent.atomic.AtomicReference<>();
       boolean retained = false;
+      List<CpuAccount.Role> roles = cpuRoles(env);
+      CpuAccount.Snapshot cpuAtStart = CpuAccount.take(roles);
+      CpuAccount.Snapshot cpuAtSearchable = null;
       Instant start = Instant.now();
       Path importDir = dir;
       Thread importer = new Thread(() -> {
         try {
-          ImportSummary summary = pipeline.importer().run(List.of(importDir), "bench-" + UUID.randomUUID(), p -> {});
+          ImportSummary summary = pipeline.importer().run(List.of(importDir), jobId, p -> {});
           imported.set(summary);
           System.err.printf("bench: import published %d, failed %d in %.1f s%n", summary.published(), summary.failed(),
               Duration.between(start, Instant.now()).toMillis() / 1000.0);
@@ -105,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
       importer.start();
       LiveProbe probe = liveProbes > 0 ? LiveProbe.start(pipeline, env.settings().dashboard(), liveProbes, importing) : null;
       Instant deadline = start.plus(timeout);
-      while (!tracker.poll() && Instant.now().isBefore(deadline)) {
+      while (!tracker.poll() && !(searchableOnly && tracker.pendingSearchable() == 0) && Instant.now().isBefore(deadline)) {
         if (!retained && imported.get() != null) {
           retained = true;
           Set<String> published = imported.get().publishedDocuments().stream().map(p -> p.id().value()).collect(Collectors.toSet());
@@ -115,7 +123,13 @@ final class BenchCommand implements Callable<Integer> {
                 + " failed) and are left out; use a new --seed for a corpus of its own");
           }
         }
+        if (cpuAtSearchable == null && tracker.pendingSearchable() == 0) {
+          cpuAtSearchable = CpuAccount.take(roles).since(cpuAtStart);
+        }
         Thread.sleep(250);
+      }
+      if (cpuAtSearchable == null && tracker.pendingSearchable() == 0) {
+        cpuAtSearchable = CpuAccount.take(roles).since(cpuAtStart);
       }
       importer.join();
       Map<String, Object> live = probe == null ? null : probe.finish();
@@ -128,20 +142,81 @@ final class BenchCommand implements Callable<Integer> {
       report.put("searchable_seconds", searchableSeconds);
       report.put("documents_per_second", searchableSeconds == 0 ? 0 : Math.round(tracker.searchable().count() / searchableSeconds * 10) / 10.0);
       report.put("megabytes_per_second", searchableSeconds == 0 ? 0 : Math.round(bytes / 1e6 / searchableSeconds * 100) / 100.0);
-      report.put("enriched_seconds", enrichedSeconds);
+      if (!searchableOnly) {
+        report.put("enriched_seconds", enrichedSeconds);
+      }
       report.put("latency_searchable_ms", tracker.searchable());
-      report.put("latency_enriched_ms", tracker.enriched());
+      if (!searchableOnly) {
+        report.put("latency_enriched_ms", tracker.enriched());
+      }
       report.put("not_searchable", tracker.pendingSearchable());
-      report.put("not_enriched", tracker.pendingEnriched());
+      if (!searchableOnly) {
+        report.put("not_enriched", tracker.pendingEnriched());
+      }
       if (live != null) {
         report.put("live_probe", live);
+      }
+      if (cpuAtSearchable != null && !cpuAtSearchable.seconds().isEmpty()) {
+        report.put("cpu_until_searchable", cpuReport(cpuAtSearchable, tracker.searchable().count()));
       }
       if (json) {
         System.out.println(Json.encodeToString(report));
       } else {
         report.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
       }
-      return tracker.pendingSearchable() == 0 && tracker.pendingEnriched() == 0 ? 0 : Main.EXIT_FAILURES;
+      return tracker.pendingSearchable() == 0 && (searchableOnly || tracker.pendingEnriched() == 0) ? 0 : Main.EXIT_FAILURES;
     }
+  }
+
+  private static Map<String, LatencyTracker.Visible> visible(Map<String, io.newsflow.elasticsearch.ArticleSearch.Searchable> found) {
+    Map<String, LatencyTracker.Visible> out = new HashMap<>();
+    found.forEach((id, s) -> out.put(id, new LatencyTracker.Visible(s.seenAt(), s.enriched(), s.indexedAt(), s.enrichmentIndexedAt())));
+    return out;
+  }
+
+  /**
+   * The processes whose CPU the report accounts for: this process (the importer) and the parse workers it forks, and,
+   * when the local stack runs from this data folder, Elasticsearch, Kafka and the stage process with its own workers.
+   */
+  private static List<CpuAccount.Role> cpuRoles(Environment env) {
+    List<CpuAccount.Role> roles = new java.util.ArrayList<>();
+    long self = ProcessHandle.current().pid();
+    roles.add(new CpuAccount.Role("importer", self, true, false));
+    roles.add(new CpuAccount.Role("parse_workers_import", self, false, true));
+    pid(env.dataDir.resolve("elasticsearch.pid")).ifPresent(pid -> roles.add(new CpuAccount.Role("elasticsearch", pid, true, true)));
+    pid(env.dataDir.resolve("kafka.pid")).ifPresent(pid -> roles.add(new CpuAccount.Role("kafka", pid, true, true)));
+    pid(env.dataDir.resolve("newsflow.pid")).ifPresent(pid -> {
+      roles.add(new CpuAccount.Role("stages", pid, true, false));
+      roles.add(new CpuAccount.Role("parse_workers_live", pid, false, true));
+    });
+    return roles;
+  }
+
+  /** The pid in a pid file: its only line, or its {@code pid=} line. */
+  private static java.util.Optional<Long> pid(Path file) {
+    try {
+      for (String line : Files.readAllLines(file)) {
+        String value = line.startsWith("pid=") ? line.substring(4) : line;
+        if (value.strip().matches("\\d+")) {
+          return java.util.Optional.of(Long.parseLong(value.strip()));
+        }
+      }
+    } catch (java.io.IOException e) {
+      // no local stack here
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static Map<String, Object> cpuReport(CpuAccount.Snapshot spent, int documents) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    double total = spent.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<String, Object> seconds = new LinkedHashMap<>();
+    spent.seconds().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> seconds.put(e.getKey(), Math.round(e.getValue() * 10) / 10.0));
+    out.put("seconds", seconds);
+    out.put("newsflow_seconds", Math.round(total * 10) / 10.0);
+    out.put("machine_busy_seconds", Math.round(spent.machineBusy() * 10) / 10.0);
+    out.put("ms_per_document", documents == 0 ? 0 : Math.round(total * 1000 / documents * 10) / 10.0);
+    return out;
   }
 }

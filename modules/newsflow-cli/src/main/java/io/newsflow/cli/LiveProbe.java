@@ -28,6 +28,12 @@ final class LiveProbe {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"");
 
   private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+  // Where each probe's time went, from the timestamps the pipeline writes into the document: upload -> seen (the
+  // dashboard), seen -> extracted (parse), extracted -> indexed (Kafka and the index stage up to its write),
+  // indexed -> searchable (the bulk write, the refresh and this probe's polling).
+  private static final List<String> SEGMENTS = List.of("upload_to_seen", "seen_to_extracted", "extracted_to_indexed",
+      "indexed_to_searchable");
+  private final Map<String, List<Long>> segments = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
   private Thread thread;
 
@@ -44,6 +50,7 @@ final class LiveProbe {
     String host = dashboard.host().equals("0.0.0.0") ? "127.0.0.1" : dashboard.host();
     for (int i = 0; i < probes; i++) {
       long started = System.nanoTime();
+      java.time.Instant startedAt = java.time.Instant.now();
       boolean during = importing.get();
       try {
         String word = "probe" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -62,12 +69,13 @@ final class LiveProbe {
           String id = m.group(1);
           long deadline = started + Duration.ofSeconds(60).toNanos();
           while (pipeline.search().searchable(List.of(id)).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            Thread.sleep(50);
           }
           if (System.nanoTime() >= deadline) {
             errors.add("probe " + i + " not searchable after 60 s");
           } else if (during) {
             latencies.add((System.nanoTime() - started) / 1_000_000);
+            segments(pipeline, id, startedAt, java.time.Instant.now());
           }
         }
       } catch (InterruptedException e) {
@@ -88,6 +96,22 @@ final class LiveProbe {
     }
   }
 
+  private void segments(Pipeline pipeline, String id, java.time.Instant uploaded, java.time.Instant searchable) {
+    Map<String, Object> doc = pipeline.search().get(id).orElse(Map.of());
+    List<java.time.Instant> marks = new ArrayList<>(List.of(uploaded));
+    for (String field : List.of("seen_at", "extracted_at", "indexed_at")) {
+      if (!(doc.get(field) instanceof String value)) {
+        return;
+      }
+      marks.add(java.time.Instant.parse(value));
+    }
+    marks.add(searchable);
+    for (int i = 0; i < SEGMENTS.size(); i++) {
+      segments.computeIfAbsent(SEGMENTS.get(i), k -> Collections.synchronizedList(new ArrayList<>()))
+          .add(Duration.between(marks.get(i), marks.get(i + 1)).toMillis());
+    }
+  }
+
   /** Waits for the probes and returns their latency percentiles (ms) for probes sent while the import ran. */
   Map<String, Object> finish() throws InterruptedException {
     thread.join();
@@ -101,6 +125,19 @@ final class LiveProbe {
       out.put("p99_ms", sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1));
       out.put("max_ms", sorted.get(sorted.size() - 1));
     }
+    Map<String, Object> parts = new LinkedHashMap<>();
+    for (String segment : SEGMENTS) {
+      List<Long> values = new ArrayList<>(segments.getOrDefault(segment, List.of()));
+      Collections.sort(values);
+      if (!values.isEmpty()) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("p50_ms", values.get((int) Math.ceil(0.50 * values.size()) - 1));
+        p.put("p99_ms", values.get((int) Math.ceil(0.99 * values.size()) - 1));
+        p.put("max_ms", values.get(values.size() - 1));
+        parts.put(segment, p);
+      }
+    }
+    out.put("segments", parts);
     out.put("errors", errors);
     return out;
   }

@@ -62,8 +62,8 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
   }
 
   /**
-   * Creates an indexer; with {@code refreshAfterWrite} every batch that wrote something asks for a
-   * refresh of the index, so its documents become searchable as soon as Elasticsearch has refreshed
+   * Creates an indexer; with {@code refreshAfterWrite} every batch that wrote a document (not only an
+   * enrichment) asks for a refresh of the index, so its documents become searchable as soon as Elasticsearch has refreshed
    * rather than at the next tick of the index's refresh interval (1 s): for the live lane, whose
    * volume is small and whose latency counts.
    */
@@ -91,7 +91,11 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
     @SuppressWarnings("unchecked")
     Outcome<IndexResult>[] outcomes = new Outcome[operations.size()];
     try {
-      if (applyInto(operations, outcomes) && refreshAfterWrite) {
+      // Only a new document (or revision) waits to be searchable; its enrichment, a partial update, becomes visible
+      // with the index's periodic refresh. On an index a backfill writes to, every forced refresh also writes the
+      // backfill's buffered documents out as a small segment, which merges then have to rewrite.
+      if (applyInto(operations, outcomes) && refreshAfterWrite
+          && operations.stream().anyMatch(op -> op instanceof IndexOperation.Extracted)) {
         refresh();
       }
     } catch (Unavailable e) {
