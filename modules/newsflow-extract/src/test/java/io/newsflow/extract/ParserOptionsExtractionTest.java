@@ -8,6 +8,7 @@ import io.newsflow.api.Extraction;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.SourceFile;
+import io.newsflow.extract.internal.ExternalRefs;
 import io.newsflow.extract.internal.ParserSetup;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import javax.imageio.ImageIO;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Clock;
@@ -32,6 +34,9 @@ import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentUtil;
 import org.apache.tika.metadata.Metadata;
@@ -159,6 +164,28 @@ class ParserOptionsExtractionTest {
     assertThat(extraction.children()).isEmpty();
     assertThat(extraction.document().metadata().get(TikaExtractor.EMBEDDED_WITHOUT_TEXT_KEY))
         .contains("thumbnail.jpeg (image/jpeg)");
+  }
+
+  @Test
+  void whatAWordFileFetchesWhenOpenedIsKeptInItsMetadataNotItsText() throws IOException {
+    Path docx = dir.resolve("invoice.docx");
+    try (XWPFDocument word = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
+      word.createParagraph().createRun().setText("Please find the invoice attached.");
+      // A field that loads a picture from a server when the file is opened: a tracking pixel.
+      XWPFParagraph field = word.createParagraph();
+      field.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+      field.createRun().getCTR().addNewInstrText().setStringValue(" INCLUDEPICTURE \"http://tracker.example.com/p.png\" ");
+      field.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+      field.createRun().setText("[logo]");
+      field.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+      word.write(out);
+    }
+
+    Extraction extraction = extract(IN_PROCESS, docx);
+
+    assertThat(extraction.document().metadata().get(ExternalRefs.KEY))
+        .isEqualTo("INCLUDEPICTURE http://tracker.example.com/p.png");
+    assertThat(extraction.document().text()).contains("Please find the invoice").doesNotContain("tracker.example.com");
   }
 
   private static String flatOpenDocumentWithMacro() {
