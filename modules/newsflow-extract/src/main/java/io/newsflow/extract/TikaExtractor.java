@@ -406,7 +406,7 @@ public final class TikaExtractor implements Extractor {
           && (thumbnail || !DocumentMetadata.describesItself(m))) {
         if (error != null) {
           FailureReason reason = classify(error);
-          failures.add(new Extraction.Failure(id, uri.toString(), reason, describe(error, reason), errorClass(error)));
+          failures.add(new Extraction.Failure(id, uri.toString(), reason, errorClass(error), describe(error, reason)));
         } else {
           // With its type, so a reader sees what the file holds (images, fonts) without opening it.
           withoutText.add(path + " (" + DocumentMetadata.contentType(m) + ")");
