@@ -41,8 +41,19 @@ public final class ParserSetup {
       configured.append(parser(TESSERACT, param("language", "string", options.ocrLanguage()),
           param("timeout", "int", String.valueOf(Math.min(Integer.MAX_VALUE, seconds)))));
     }
+    // Word and PowerPoint files through Tika's streaming (SAX) readers rather than POI's object model:
+    // they hold one part in memory, not the whole document (a hostile .docx costs less heap), and
+    // Tika 3.3's read more of the file: handout masters, content controls, picture names, numbered
+    // list labels, and which kind each external reference is. Excel has a streaming reader already.
+    excluded.add(OOXML);
+    List<String> ooxml = new ArrayList<>(List.of(param("useSAXDocxExtractor", "bool", "true"),
+        param("useSAXPptxExtractor", "bool", "true")));
     if (options.macros()) {
-      for (String office : List.of(OFFICE, OOXML, OPEN_DOCUMENT, FLAT_OPEN_DOCUMENT)) {
+      ooxml.add(param("extractMacros", "bool", "true"));
+    }
+    configured.append(parser(OOXML, ooxml.toArray(String[]::new)));
+    if (options.macros()) {
+      for (String office : List.of(OFFICE, OPEN_DOCUMENT, FLAT_OPEN_DOCUMENT)) {
         excluded.add(office);
         configured.append(parser(office, param("extractMacros", "bool", "true")));
       }

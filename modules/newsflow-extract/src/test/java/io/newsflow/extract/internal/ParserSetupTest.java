@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 class ParserSetupTest {
 
   @Test
-  void byDefaultTesseractIsRemovedAndNoParserIsReconfigured() {
+  void byDefaultTesseractIsRemovedAndWordAndPowerPointAreReadByTheStreamingReaders() {
     String xml = ParserSetup.xml(ExtractionConfig.defaults());
 
     assertThat(xml).contains("<parser-exclude class=\"" + ParserSetup.TESSERACT + "\"/>")
         .doesNotContain("<parser class=\"" + ParserSetup.TESSERACT)
-        .doesNotContain("extractMacros").doesNotContain("extractActions");
+        .doesNotContain("extractMacros").doesNotContain("extractActions")
+        .contains("<parser-exclude class=\"" + ParserSetup.OOXML + "\"/>")
+        .contains("<param name=\"useSAXDocxExtractor\" type=\"bool\">true</param>")
+        .contains("<param name=\"useSAXPptxExtractor\" type=\"bool\">true</param>");
   }
 
   @Test
@@ -47,6 +50,11 @@ class ParserSetupTest {
     }
     assertThat(xml).contains("<param name=\"extractMacros\" type=\"bool\">true</param>")
         .contains("<param name=\"extractActions\" type=\"bool\">true</param>");
+    // One OOXML parser with both its options, not two competing copies.
+    String ooxml = "<parser class=\"" + ParserSetup.OOXML + "\">";
+    assertThat(xml.indexOf(ooxml)).isEqualTo(xml.lastIndexOf(ooxml));
+    String ooxmlSection = xml.substring(xml.indexOf(ooxml), xml.indexOf("</parser>", xml.indexOf(ooxml)));
+    assertThat(ooxmlSection).contains("useSAXDocxExtractor").contains("extractMacros");
   }
 
   @ParameterizedTest
