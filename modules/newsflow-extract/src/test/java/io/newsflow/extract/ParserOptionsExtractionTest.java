@@ -121,7 +121,7 @@ class ParserOptionsExtractionTest {
   }
 
   @Test
-  void aThumbnailIsListedWithItsTypeButNotIndexedEvenWithText() throws IOException {
+  void aThumbnailIsListedWithItsTypeButNotIndexedEvenWithTextAndAPictureWithItsOriginalName() throws IOException {
     Path docx = Files.writeString(dir.resolve("report.txt"), "Quarterly figures for the port authority.");
     // Stands in for an office parser that hands over the file's thumbnail, as Tika's do, with the
     // garbled text OCR reads from a picture of a page.
@@ -135,10 +135,13 @@ class ParserOptionsExtractionTest {
       @Override
       public void parse(InputStream in, ContentHandler handler, Metadata metadata, ParseContext context)
           throws IOException, SAXException, TikaException {
-        if (metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE) != null) {
+        String embeddedType = metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE);
+        if (embeddedType != null) {
           XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
           xhtml.startDocument();
-          xhtml.element("p", "Ouarterlv fiqures tor the p0rt");
+          if (embeddedType.equals(TikaCoreProperties.EmbeddedResourceType.THUMBNAIL.name())) {
+            xhtml.element("p", "Ouarterlv fiqures tor the p0rt");
+          }
           xhtml.endDocument();
           return;
         }
@@ -150,6 +153,14 @@ class ParserOptionsExtractionTest {
             TikaCoreProperties.EmbeddedResourceType.THUMBNAIL.name());
         EmbeddedDocumentUtil.getEmbeddedDocumentExtractor(context).parseEmbedded(
             new ByteArrayInputStream(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}), handler, thumbnail, true);
+        // And a picture placed in the document, as Word records it: the path it was inserted from.
+        Metadata picture = new Metadata();
+        picture.set(TikaCoreProperties.RESOURCE_NAME_KEY, "image1.jpeg");
+        picture.set(Metadata.CONTENT_TYPE, "image/jpeg");
+        picture.set(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE, TikaCoreProperties.EmbeddedResourceType.INLINE.name());
+        picture.set(TikaCoreProperties.ORIGINAL_RESOURCE_NAME, "C:\\Users\\ed\\Pictures\\quay.jpg");
+        EmbeddedDocumentUtil.getEmbeddedDocumentExtractor(context).parseEmbedded(
+            new ByteArrayInputStream(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}), handler, picture, true);
       }
     };
 
@@ -163,7 +174,8 @@ class ParserOptionsExtractionTest {
     assertThat(extraction.document().text()).contains("Quarterly figures");
     assertThat(extraction.children()).isEmpty();
     assertThat(extraction.document().metadata().get(TikaExtractor.EMBEDDED_WITHOUT_TEXT_KEY))
-        .contains("thumbnail.jpeg (image/jpeg)");
+        .contains("thumbnail.jpeg (image/jpeg)")
+        .contains("image1.jpeg (image/jpeg, from C:\\Users\\ed\\Pictures\\quay.jpg)");
   }
 
   @Test
