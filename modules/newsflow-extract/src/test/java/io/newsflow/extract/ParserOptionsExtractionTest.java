@@ -179,6 +179,27 @@ class ParserOptionsExtractionTest {
   }
 
   @Test
+  void textATrackedChangeDeletedIsReadOnlyWhenAskedFor() throws IOException {
+    Path docx = dir.resolve("draft.docx");
+    try (XWPFDocument word = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
+      XWPFParagraph p = word.createParagraph();
+      p.createRun().setText("The minister said the budget was ");
+      var deletion = p.getCTP().addNewDel();
+      deletion.setId(java.math.BigInteger.ONE);
+      deletion.setAuthor("Editor");
+      deletion.addNewR().addNewDelText().setStringValue("a disaster");
+      p.createRun().setText("under review.");
+      word.write(out);
+    }
+
+    Extraction plain = extract(IN_PROCESS, docx);
+    Extraction withChanges = extract(IN_PROCESS.withParsers(ParserOptions.defaults().withTrackedChanges(true)), docx);
+
+    assertThat(plain.document().text()).contains("under review").doesNotContain("a disaster");
+    assertThat(withChanges.document().text()).contains("under review").contains("a disaster");
+  }
+
+  @Test
   void whatAWordFileFetchesWhenOpenedIsKeptInItsMetadataNotItsText() throws IOException {
     Path docx = dir.resolve("invoice.docx");
     try (XWPFDocument word = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {

@@ -30,7 +30,7 @@ class ParserSetupTest {
   @Test
   void ocrOnConfiguresTheLanguageAndNeverMoreTimeThanAWholeFile() {
     ExtractionConfig config = ExtractionConfig.defaults().withTimeout(Duration.ofSeconds(45))
-        .withParsers(new ParserOptions(ParserOptions.Ocr.ON, "eng+deu", false));
+        .withParsers(new ParserOptions(ParserOptions.Ocr.ON, "eng+deu", false, false));
 
     String xml = ParserSetup.xml(config);
 
@@ -57,11 +57,27 @@ class ParserSetupTest {
     assertThat(ooxmlSection).contains("useSAXDocxExtractor").contains("extractMacros");
   }
 
+  @Test
+  void trackedChangesOnReadDeletedAndMovedTextInBothWordParsers() {
+    String xml = ParserSetup.xml(
+        ExtractionConfig.defaults().withParsers(ParserOptions.defaults().withTrackedChanges(true)));
+
+    for (String parser : new String[] {ParserSetup.OFFICE, ParserSetup.OOXML}) {
+      String open = "<parser class=\"" + parser + "\">";
+      assertThat(xml).contains("<parser-exclude class=\"" + parser + "\"/>").contains(open);
+      String section = xml.substring(xml.indexOf(open), xml.indexOf("</parser>", xml.indexOf(open)));
+      assertThat(section).contains("<param name=\"includeDeletedContent\" type=\"bool\">true</param>")
+          .contains("<param name=\"includeMoveFromContent\" type=\"bool\">true</param>");
+    }
+    assertThat(ParserSetup.xml(ExtractionConfig.defaults())).doesNotContain("includeDeletedContent");
+  }
+
   @ParameterizedTest
-  @CsvSource({"off,false", "off,true", "on,false", "on,true"})
-  void tikaLoadsTheWholeConfigurationForEveryCombination(String ocr, boolean macros) throws Exception {
+  @CsvSource({"off,false,false", "off,true,false", "on,false,true", "on,true,true", "off,false,true"})
+  void tikaLoadsTheWholeConfigurationForEveryCombination(String ocr, boolean macros, boolean trackedChanges)
+      throws Exception {
     ExtractionConfig config = ExtractionConfig.defaults()
-        .withParsers(new ParserOptions(ParserOptions.Ocr.ofCode(ocr), "eng", macros));
+        .withParsers(new ParserOptions(ParserOptions.Ocr.ofCode(ocr), "eng", macros, trackedChanges));
     Path file = TikaSetup.write(config);
     try {
       assertThatCode(() -> new TikaConfig(file)).doesNotThrowAnyException();
