@@ -100,7 +100,9 @@ final class ImportCommand implements Callable<Integer> {
         spec = store.create(wanted);
       }
     }
-    try (Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry()).prepare()) {
+    // Without --wait, nothing reads Kafka: the topics are made when the first item is published, if one is.
+    Pipeline prepared = new Pipeline(env.settings(), new SimpleMeterRegistry());
+    try (Pipeline pipeline = await ? prepared.prepare() : prepared.prepareLazily()) {
       // Resume: every item with an outcome in the journal is done; its content hash still counts for duplicates.
       Set<String> done = new HashSet<>();
       Map<String, DocumentId> contentSeen = new ConcurrentHashMap<>();

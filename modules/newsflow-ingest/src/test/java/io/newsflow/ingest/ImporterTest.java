@@ -161,6 +161,58 @@ class ImporterTest {
   }
 
   @Test
+  void aReimportOfAnUnchangedTreeSkipsEveryItemAndNeverStartsAPublisher(@TempDir Path dir) throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Map<DocumentId, IndexedState.Known> index = new java.util.concurrent.ConcurrentHashMap<>();
+    // More than two lookup batches, so several lookups run at once and are settled in walk order.
+    for (int i = 0; i < 1_234; i++) {
+      Path file = Files.writeString(tree.resolve("f" + i + ".txt"), "file " + i);
+      index.put(DocumentId.ofSource(file.toUri()), new IndexedState.Known(Files.getLastModifiedTime(file).toMillis(), Files.size(file)));
+    }
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    IndexedState indexed = ids -> {
+      lookups.incrementAndGet();
+      Map<DocumentId, IndexedState.Known> known = new java.util.HashMap<>();
+      ids.forEach(id -> known.put(id, index.get(id)));
+      return known;
+    };
+    JobStore store = new JobStore(data);
+    JobStore.JobSpec spec = store.create(new JobStore.JobSpec("job-u", Instant.now(), List.of(tree.toString()), null, false));
+
+    ImportSummary summary;
+    try (Importer importer = new Importer(ImporterTest::fakeExtract, () -> {
+          throw new AssertionError("nothing changed, yet a publisher (a Kafka producer) was asked for");
+        }, indexed, 2);
+        JobJournal journal = store.journal(spec.id());
+        ItemSource items = ItemSource.open(spec.pathList(), null, 1 << 20)) {
+      summary = importer.run(items, new Importer.Run(spec.id(), journal, false, u -> false,
+          new java.util.concurrent.ConcurrentHashMap<>(), false), p -> {});
+    }
+
+    assertThat(summary.seen()).isEqualTo(1_234);
+    assertThat(summary.unchanged()).isEqualTo(1_234);
+    assertThat(lookups.get()).isGreaterThanOrEqualTo(3);
+    Map<String, JournalEntry> last = ImportReport.lastPerItem(store, spec.id());
+    assertThat(last).hasSize(1_234);
+    assertThat(last.values()).allMatch(e -> e.outcome() == JournalEntry.Outcome.UNCHANGED);
+  }
+
+  @Test
+  void aLineAKilledRunLeftHalfWrittenDoesNotSwallowTheNextEntry(@TempDir Path dir) throws Exception {
+    JobStore store = new JobStore(dir);
+    JobStore.JobSpec spec = store.create(new JobStore.JobSpec("job-t", Instant.now(), List.of(dir.toString()), null, false));
+    Files.writeString(dir.resolve("job-t/journal.jsonl"), "{\"item\":\"file:/torn", java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+
+    try (JobJournal journal = store.journal(spec.id())) {
+      journal.append(new JournalEntry("file:/next", "txt", JournalEntry.Outcome.UNCHANGED, "id", 5, 1, null, null, null, null));
+    }
+
+    assertThat(ImportReport.lastPerItem(store, spec.id())).containsOnlyKeys("file:/next");
+  }
+
+  @Test
   void theReportClassifiesEveryItemOnceAndTheCountsAddUp() {
     DocumentId indexed = DocumentId.ofSource(java.net.URI.create("file:/a"));
     DocumentId lost = DocumentId.ofSource(java.net.URI.create("file:/b"));
