@@ -118,7 +118,7 @@ public final class FormatsEvaluation {
       outcomes.merge(outcome, 1, Integer::sum);
       List<String> strings = expected.get(name);
       if (strings != null && !strings.isEmpty()) {
-        String haystack = normalise(output);
+        String haystack = normaliseOutput(output);
         List<String> missed = strings.stream().filter(s -> !found(haystack, s)).toList();
         expectations.add(new Expectation(name, outcome, missed, strings.size()));
       }
@@ -182,10 +182,23 @@ public final class FormatsEvaluation {
     d.metadata().forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
   }
 
-  /** Strips tags, decodes the XML entities, NFKC-normalises and removes whitespace. */
+  /** Strips tags, decodes the XML entities, NFKC-normalises and removes whitespace of a manifest literal. */
   static String normalise(String s) {
     String t = TAG.matcher(s).replaceAll(" ");
+    // A literal is a fragment of XHTML: it may start inside a tag or end inside one.
     t = TAG_HEAD_AT_END.matcher(TAG_TAIL_AT_START.matcher(t).replaceFirst(" ")).replaceFirst(" ");
+    return rest(t);
+  }
+
+  /**
+   * Normalises newsflow's output like a literal, except the fragment edges: the output is whole, and
+   * a text's bare "<" (a formula, "C < S") would otherwise read as a tag left open, dropping the rest.
+   */
+  static String normaliseOutput(String s) {
+    return rest(TAG.matcher(s).replaceAll(" "));
+  }
+
+  private static String rest(String t) {
     t = t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
         .replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
     t = Normalizer.normalize(t, Normalizer.Form.NFKC);

@@ -32,6 +32,8 @@ class FormatsEvaluationTest {
     assertThat(FormatsEvaluation.normalise(">comment list 1")).isEqualTo("commentlist1");
     assertThat(FormatsEvaluation.normalise("x > y")).isEqualTo("x>y");
     assertThat(FormatsEvaluation.normalise("<html")).isEmpty();
+    // Output is whole, not a fragment: a bare "<" in its text does not swallow what follows.
+    assertThat(FormatsEvaluation.normaliseOutput("while C < S: C = C + 130\nExercice 4")).contains("Exercice4");
     assertThat(FormatsEvaluation.normalise("Fish &amp; chips")).isEqualTo("Fish&chips");
   }
 }

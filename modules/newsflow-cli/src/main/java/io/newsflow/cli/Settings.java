@@ -73,6 +73,7 @@ public final class Settings {
     DEFAULTS.put(ParserOptions.OCR, extract.parsers().ocr().code());
     DEFAULTS.put(ParserOptions.OCR_LANGUAGE, extract.parsers().ocrLanguage());
     DEFAULTS.put(ParserOptions.MACROS, String.valueOf(extract.parsers().macros()));
+    DEFAULTS.put(ParserOptions.TRACKED_CHANGES, String.valueOf(extract.parsers().trackedChanges()));
     DEFAULTS.put("enrich.workers", "1");
     DEFAULTS.put("enrich.entities", "corenlp");
     DEFAULTS.put("enrich.max-chars", "100000");
@@ -201,7 +202,7 @@ public final class Settings {
         integer(ExtractionConfig.WORKERS), bytes(ExtractionConfig.WORKER_HEAP), integer(ExtractionConfig.MAX_EMBEDDED),
         integer(ExtractionConfig.MAX_EMBEDDED_DEPTH), passwords,
         new ParserOptions(ParserOptions.Ocr.ofCode(get(ParserOptions.OCR)), get(ParserOptions.OCR_LANGUAGE).strip(),
-            bool(ParserOptions.MACROS)));
+            bool(ParserOptions.MACROS), bool(ParserOptions.TRACKED_CHANGES)));
   }
 
   private static final Pattern DATA_SIZE = Pattern.compile("(?i)(\\d+)\\s*(b|kb|mb|gb)?");

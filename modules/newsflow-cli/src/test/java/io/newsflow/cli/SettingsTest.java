@@ -86,17 +86,19 @@ class SettingsTest {
   }
 
   @Test
-  void ocrAndMacrosAreOffByDefaultAndReadFromTheEnvironment() {
+  void ocrMacrosAndTrackedChangesAreOffByDefaultAndReadFromTheEnvironment() {
     io.newsflow.extract.ParserOptions defaults = Settings.load(null, Map.of(), Path.of("/data")).extraction().parsers();
     assertThat(defaults).isEqualTo(io.newsflow.extract.ParserOptions.defaults());
     assertThat(defaults.ocr()).isEqualTo(io.newsflow.extract.ParserOptions.Ocr.OFF);
     assertThat(defaults.macros()).isFalse();
+    assertThat(defaults.trackedChanges()).isFalse();
 
     io.newsflow.extract.ParserOptions set = Settings.load(null, Map.of("NEWSFLOW_EXTRACT_OCR", "on",
-        "NEWSFLOW_EXTRACT_OCR_LANGUAGE", "eng+deu", "NEWSFLOW_EXTRACT_MACROS", "true"), Path.of("/data"))
+        "NEWSFLOW_EXTRACT_OCR_LANGUAGE", "eng+deu", "NEWSFLOW_EXTRACT_MACROS", "true",
+        "NEWSFLOW_EXTRACT_TRACKED_CHANGES", "true"), Path.of("/data"))
         .extraction().parsers();
     assertThat(set).isEqualTo(new io.newsflow.extract.ParserOptions(io.newsflow.extract.ParserOptions.Ocr.ON,
-        "eng+deu", true));
+        "eng+deu", true, true));
   }
 
   @Test

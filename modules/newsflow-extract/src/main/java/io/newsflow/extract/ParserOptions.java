@@ -14,12 +14,16 @@ import java.util.regex.Pattern;
  *     {@code eng+deu}; each needs its traineddata installed
  * @param macros whether VBA and OpenOffice Basic macros of office files, and JavaScript actions of
  *     PDFs, become embedded documents of their own ({@value #MACROS})
+ * @param trackedChanges whether the text a Word file's tracked changes deleted or moved away is read
+ *     too, in place, as Tika writes it ({@value #TRACKED_CHANGES}): what a draft said before it was
+ *     edited, for investigations; off, the text is what the document says now
  */
-public record ParserOptions(Ocr ocr, String ocrLanguage, boolean macros) {
+public record ParserOptions(Ocr ocr, String ocrLanguage, boolean macros, boolean trackedChanges) {
 
   public static final String OCR = "extract.ocr";
   public static final String OCR_LANGUAGE = "extract.ocr-language";
   public static final String MACROS = "extract.macros";
+  public static final String TRACKED_CHANGES = "extract.tracked-changes";
 
   // Tesseract's own language codes ("eng", "chi_sim", "deu_latf"), several joined by "+".
   private static final Pattern LANGUAGES = Pattern.compile("[a-z]{3}(_[a-z]+)?(\\+[a-z]{3}(_[a-z]+)?)*");
@@ -78,18 +82,23 @@ public record ParserOptions(Ocr ocr, String ocrLanguage, boolean macros) {
     }
   }
 
-  /** Returns the defaults: no OCR (English when switched on), no macros. */
+  /** Returns the defaults: no OCR (English when switched on), no macros, no deleted text. */
   public static ParserOptions defaults() {
-    return new ParserOptions(Ocr.OFF, "eng", false);
+    return new ParserOptions(Ocr.OFF, "eng", false, false);
   }
 
   /** Returns a copy with {@code ocr} replaced. */
   public ParserOptions withOcr(Ocr ocr) {
-    return new ParserOptions(ocr, ocrLanguage, macros);
+    return new ParserOptions(ocr, ocrLanguage, macros, trackedChanges);
   }
 
   /** Returns a copy with {@code macros} replaced. */
   public ParserOptions withMacros(boolean macros) {
-    return new ParserOptions(ocr, ocrLanguage, macros);
+    return new ParserOptions(ocr, ocrLanguage, macros, trackedChanges);
+  }
+
+  /** Returns a copy with {@code trackedChanges} replaced. */
+  public ParserOptions withTrackedChanges(boolean trackedChanges) {
+    return new ParserOptions(ocr, ocrLanguage, macros, trackedChanges);
   }
 }

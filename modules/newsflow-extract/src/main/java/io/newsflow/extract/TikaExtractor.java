@@ -406,10 +406,14 @@ public final class TikaExtractor implements Extractor {
           && (thumbnail || !DocumentMetadata.describesItself(m))) {
         if (error != null) {
           FailureReason reason = classify(error);
-          failures.add(new Extraction.Failure(id, uri.toString(), reason, describe(error, reason), errorClass(error)));
+          failures.add(new Extraction.Failure(id, uri.toString(), reason, errorClass(error), describe(error, reason)));
         } else {
           // With its type, so a reader sees what the file holds (images, fonts) without opening it.
-          withoutText.add(path + " (" + DocumentMetadata.contentType(m) + ")");
+          // and the name it had where it was made (C:\Users\...\INetCache\photo.jpg): provenance, as for
+          // embedded documents with text.
+          String original = m.get(TikaCoreProperties.ORIGINAL_RESOURCE_NAME);
+          withoutText.add(path + " (" + DocumentMetadata.contentType(m)
+              + (original == null || original.isBlank() ? "" : ", from " + original.strip()) + ")");
         }
         continue;
       }

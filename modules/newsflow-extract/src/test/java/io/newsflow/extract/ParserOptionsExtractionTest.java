@@ -8,6 +8,7 @@ import io.newsflow.api.Extraction;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.SourceFile;
+import io.newsflow.extract.internal.ExternalRefs;
 import io.newsflow.extract.internal.ParserSetup;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import javax.imageio.ImageIO;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Clock;
@@ -32,6 +34,9 @@ import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentUtil;
 import org.apache.tika.metadata.Metadata;
@@ -116,7 +121,7 @@ class ParserOptionsExtractionTest {
   }
 
   @Test
-  void aThumbnailIsListedWithItsTypeButNotIndexedEvenWithText() throws IOException {
+  void aThumbnailIsListedWithItsTypeButNotIndexedEvenWithTextAndAPictureWithItsOriginalName() throws IOException {
     Path docx = Files.writeString(dir.resolve("report.txt"), "Quarterly figures for the port authority.");
     // Stands in for an office parser that hands over the file's thumbnail, as Tika's do, with the
     // garbled text OCR reads from a picture of a page.
@@ -130,10 +135,13 @@ class ParserOptionsExtractionTest {
       @Override
       public void parse(InputStream in, ContentHandler handler, Metadata metadata, ParseContext context)
           throws IOException, SAXException, TikaException {
-        if (metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE) != null) {
+        String embeddedType = metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE);
+        if (embeddedType != null) {
           XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
           xhtml.startDocument();
-          xhtml.element("p", "Ouarterlv fiqures tor the p0rt");
+          if (embeddedType.equals(TikaCoreProperties.EmbeddedResourceType.THUMBNAIL.name())) {
+            xhtml.element("p", "Ouarterlv fiqures tor the p0rt");
+          }
           xhtml.endDocument();
           return;
         }
@@ -145,6 +153,14 @@ class ParserOptionsExtractionTest {
             TikaCoreProperties.EmbeddedResourceType.THUMBNAIL.name());
         EmbeddedDocumentUtil.getEmbeddedDocumentExtractor(context).parseEmbedded(
             new ByteArrayInputStream(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}), handler, thumbnail, true);
+        // And a picture placed in the document, as Word records it: the path it was inserted from.
+        Metadata picture = new Metadata();
+        picture.set(TikaCoreProperties.RESOURCE_NAME_KEY, "image1.jpeg");
+        picture.set(Metadata.CONTENT_TYPE, "image/jpeg");
+        picture.set(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE, TikaCoreProperties.EmbeddedResourceType.INLINE.name());
+        picture.set(TikaCoreProperties.ORIGINAL_RESOURCE_NAME, "C:\\Users\\ed\\Pictures\\quay.jpg");
+        EmbeddedDocumentUtil.getEmbeddedDocumentExtractor(context).parseEmbedded(
+            new ByteArrayInputStream(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}), handler, picture, true);
       }
     };
 
@@ -158,7 +174,51 @@ class ParserOptionsExtractionTest {
     assertThat(extraction.document().text()).contains("Quarterly figures");
     assertThat(extraction.children()).isEmpty();
     assertThat(extraction.document().metadata().get(TikaExtractor.EMBEDDED_WITHOUT_TEXT_KEY))
-        .contains("thumbnail.jpeg (image/jpeg)");
+        .contains("thumbnail.jpeg (image/jpeg)")
+        .contains("image1.jpeg (image/jpeg, from C:\\Users\\ed\\Pictures\\quay.jpg)");
+  }
+
+  @Test
+  void textATrackedChangeDeletedIsReadOnlyWhenAskedFor() throws IOException {
+    Path docx = dir.resolve("draft.docx");
+    try (XWPFDocument word = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
+      XWPFParagraph p = word.createParagraph();
+      p.createRun().setText("The minister said the budget was ");
+      var deletion = p.getCTP().addNewDel();
+      deletion.setId(java.math.BigInteger.ONE);
+      deletion.setAuthor("Editor");
+      deletion.addNewR().addNewDelText().setStringValue("a disaster");
+      p.createRun().setText("under review.");
+      word.write(out);
+    }
+
+    Extraction plain = extract(IN_PROCESS, docx);
+    Extraction withChanges = extract(IN_PROCESS.withParsers(ParserOptions.defaults().withTrackedChanges(true)), docx);
+
+    assertThat(plain.document().text()).contains("under review").doesNotContain("a disaster");
+    assertThat(withChanges.document().text()).contains("under review").contains("a disaster");
+  }
+
+  @Test
+  void whatAWordFileFetchesWhenOpenedIsKeptInItsMetadataNotItsText() throws IOException {
+    Path docx = dir.resolve("invoice.docx");
+    try (XWPFDocument word = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
+      word.createParagraph().createRun().setText("Please find the invoice attached.");
+      // A field that loads a picture from a server when the file is opened: a tracking pixel.
+      XWPFParagraph field = word.createParagraph();
+      field.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+      field.createRun().getCTR().addNewInstrText().setStringValue(" INCLUDEPICTURE \"http://tracker.example.com/p.png\" ");
+      field.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+      field.createRun().setText("[logo]");
+      field.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+      word.write(out);
+    }
+
+    Extraction extraction = extract(IN_PROCESS, docx);
+
+    assertThat(extraction.document().metadata().get(ExternalRefs.KEY))
+        .isEqualTo("INCLUDEPICTURE http://tracker.example.com/p.png");
+    assertThat(extraction.document().text()).contains("Please find the invoice").doesNotContain("tracker.example.com");
   }
 
   private static String flatOpenDocumentWithMacro() {

@@ -341,6 +341,24 @@ class TikaExtractorTest {
   }
 
   @Test
+  void anEncryptedAttachmentFailsWithItsReasonMessageAndErrorClassEachInItsPlace() throws IOException {
+    Path pdf = Fixtures.writeEncryptedPdf(dir.resolve("minutes.pdf"), "Minutes", "Closed session.", "user-pw");
+    Path zip = Fixtures.writeZip(dir.resolve("board.zip"), java.util.Map.of(
+        "minutes.pdf", Files.readAllBytes(pdf),
+        "agenda.txt", "Budget, then any other business.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    Outcome<io.newsflow.api.Extraction> outcome = EXTRACTOR.extractAll(source(zip));
+
+    assertThat(outcome).isInstanceOf(Outcome.Success.class);
+    io.newsflow.api.Extraction all = ((Outcome.Success<io.newsflow.api.Extraction>) outcome).value();
+    assertThat(all.failures()).singleElement().satisfies(f -> {
+      assertThat(f.reason()).isEqualTo(FailureReason.ENCRYPTED);
+      assertThat(f.message()).isEqualTo("encrypted, no password");
+      assertThat(f.errorClass()).matches("[\\w.$]+").isNotEqualTo(f.message());
+    });
+  }
+
+  @Test
   void unknownBinaryIsRejectedAsUnsupported() throws IOException {
     byte[] noise = new byte[4096];
     new Random(42).nextBytes(noise);

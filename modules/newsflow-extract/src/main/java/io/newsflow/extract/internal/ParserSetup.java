@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the {@code <parsers>} section of newsflow's Tika configuration from {@link ParserOptions}:
- * Tika's default parsers, with Tesseract switched off or configured, and the office, OpenDocument and
- * PDF parsers reading macros when asked. Stateless.
+ * Tika's default parsers, with Tesseract switched off or configured, Word and PowerPoint files read by
+ * the streaming extractors, the office, OpenDocument and PDF parsers reading macros when asked, and the
+ * Word parsers reading tracked deletions when asked. Stateless.
  */
 public final class ParserSetup {
 
@@ -41,8 +42,31 @@ public final class ParserSetup {
       configured.append(parser(TESSERACT, param("language", "string", options.ocrLanguage()),
           param("timeout", "int", String.valueOf(Math.min(Integer.MAX_VALUE, seconds)))));
     }
+    // Word and PowerPoint files through Tika's streaming (SAX) readers rather than POI's object model:
+    // they hold one part in memory, not the whole document (a hostile .docx costs less heap), and
+    // Tika 3.3's read more of the file: handout masters, content controls, picture names, numbered
+    // list labels, and which kind each external reference is. Excel has a streaming reader already.
+    excluded.add(OOXML);
+    List<String> ooxml = new ArrayList<>(List.of(param("useSAXDocxExtractor", "bool", "true"),
+        param("useSAXPptxExtractor", "bool", "true")));
+    // The OLE2 parser (.doc, .xls, .ppt) is configured only when an option needs it.
+    List<String> ole2 = new ArrayList<>();
+    for (List<String> params : List.of(ooxml, ole2)) {
+      if (options.macros()) {
+        params.add(param("extractMacros", "bool", "true"));
+      }
+      if (options.trackedChanges()) {
+        params.add(param("includeDeletedContent", "bool", "true"));
+        params.add(param("includeMoveFromContent", "bool", "true"));
+      }
+    }
+    configured.append(parser(OOXML, ooxml.toArray(String[]::new)));
+    if (!ole2.isEmpty()) {
+      excluded.add(OFFICE);
+      configured.append(parser(OFFICE, ole2.toArray(String[]::new)));
+    }
     if (options.macros()) {
-      for (String office : List.of(OFFICE, OOXML, OPEN_DOCUMENT, FLAT_OPEN_DOCUMENT)) {
+      for (String office : List.of(OPEN_DOCUMENT, FLAT_OPEN_DOCUMENT)) {
         excluded.add(office);
         configured.append(parser(office, param("extractMacros", "bool", "true")));
       }

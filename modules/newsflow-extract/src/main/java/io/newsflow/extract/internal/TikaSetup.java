@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * Writes the Tika configuration file that both the in-process parser and Tika's pipes workers load,
  * so a file is read the same way wherever it is parsed: newsflow's text-first detector, the safety
- * limits of {@link ExtractionConfig}, the parser options ({@link ParserSetup}), and (for the workers)
+ * limits of {@link ExtractionConfig}, the external references kept as metadata ({@link ExternalRefs}),
+ * the parser options ({@link ParserSetup}), and (for the workers)
  * the file-system fetcher, pool size, heap cap and timeout.
  */
 public final class TikaSetup {
@@ -53,6 +54,7 @@ public final class TikaSetup {
             <maximumDepth>%d</maximumDepth>
             <maximumPackageEntryDepth>%d</maximumPackageEntryDepth>
             <!-- No digester: it spools every embedded stream to disk, a decompression bomb included. -->
+            <contentHandlerDecoratorFactory class="%s"/>
           </autoDetectParserConfig>
         %s
           <detectors>
@@ -83,7 +85,7 @@ public final class TikaSetup {
         </properties>
         """.formatted(
         // Tika only applies the ratio once this many characters were written (its default 1,000,000).
-        1_000_000L, MAX_COMPRESSION_RATIO, MAX_XML_DEPTH, config.maxEmbeddedDepth(),
+        1_000_000L, MAX_COMPRESSION_RATIO, MAX_XML_DEPTH, config.maxEmbeddedDepth(), ExternalRefs.class.getName(),
         ParserSetup.xml(config).strip(), TextFallbackDetector.class.getName(), FETCHER, config.workers(), timeoutMs,
         FILES_PER_WORKER,
         escape(self.toAbsolutePath().toString()), heapMb);

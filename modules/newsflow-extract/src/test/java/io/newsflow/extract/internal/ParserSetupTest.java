@@ -16,18 +16,21 @@ import org.junit.jupiter.api.Test;
 class ParserSetupTest {
 
   @Test
-  void byDefaultTesseractIsRemovedAndNoParserIsReconfigured() {
+  void byDefaultTesseractIsRemovedAndWordAndPowerPointAreReadByTheStreamingReaders() {
     String xml = ParserSetup.xml(ExtractionConfig.defaults());
 
     assertThat(xml).contains("<parser-exclude class=\"" + ParserSetup.TESSERACT + "\"/>")
         .doesNotContain("<parser class=\"" + ParserSetup.TESSERACT)
-        .doesNotContain("extractMacros").doesNotContain("extractActions");
+        .doesNotContain("extractMacros").doesNotContain("extractActions")
+        .contains("<parser-exclude class=\"" + ParserSetup.OOXML + "\"/>")
+        .contains("<param name=\"useSAXDocxExtractor\" type=\"bool\">true</param>")
+        .contains("<param name=\"useSAXPptxExtractor\" type=\"bool\">true</param>");
   }
 
   @Test
   void ocrOnConfiguresTheLanguageAndNeverMoreTimeThanAWholeFile() {
     ExtractionConfig config = ExtractionConfig.defaults().withTimeout(Duration.ofSeconds(45))
-        .withParsers(new ParserOptions(ParserOptions.Ocr.ON, "eng+deu", false));
+        .withParsers(new ParserOptions(ParserOptions.Ocr.ON, "eng+deu", false, false));
 
     String xml = ParserSetup.xml(config);
 
@@ -47,13 +50,34 @@ class ParserSetupTest {
     }
     assertThat(xml).contains("<param name=\"extractMacros\" type=\"bool\">true</param>")
         .contains("<param name=\"extractActions\" type=\"bool\">true</param>");
+    // One OOXML parser with both its options, not two competing copies.
+    String ooxml = "<parser class=\"" + ParserSetup.OOXML + "\">";
+    assertThat(xml.indexOf(ooxml)).isEqualTo(xml.lastIndexOf(ooxml));
+    String ooxmlSection = xml.substring(xml.indexOf(ooxml), xml.indexOf("</parser>", xml.indexOf(ooxml)));
+    assertThat(ooxmlSection).contains("useSAXDocxExtractor").contains("extractMacros");
+  }
+
+  @Test
+  void trackedChangesOnReadDeletedAndMovedTextInBothWordParsers() {
+    String xml = ParserSetup.xml(
+        ExtractionConfig.defaults().withParsers(ParserOptions.defaults().withTrackedChanges(true)));
+
+    for (String parser : new String[] {ParserSetup.OFFICE, ParserSetup.OOXML}) {
+      String open = "<parser class=\"" + parser + "\">";
+      assertThat(xml).contains("<parser-exclude class=\"" + parser + "\"/>").contains(open);
+      String section = xml.substring(xml.indexOf(open), xml.indexOf("</parser>", xml.indexOf(open)));
+      assertThat(section).contains("<param name=\"includeDeletedContent\" type=\"bool\">true</param>")
+          .contains("<param name=\"includeMoveFromContent\" type=\"bool\">true</param>");
+    }
+    assertThat(ParserSetup.xml(ExtractionConfig.defaults())).doesNotContain("includeDeletedContent");
   }
 
   @ParameterizedTest
-  @CsvSource({"off,false", "off,true", "on,false", "on,true"})
-  void tikaLoadsTheWholeConfigurationForEveryCombination(String ocr, boolean macros) throws Exception {
+  @CsvSource({"off,false,false", "off,true,false", "on,false,true", "on,true,true", "off,false,true"})
+  void tikaLoadsTheWholeConfigurationForEveryCombination(String ocr, boolean macros, boolean trackedChanges)
+      throws Exception {
     ExtractionConfig config = ExtractionConfig.defaults()
-        .withParsers(new ParserOptions(ParserOptions.Ocr.ofCode(ocr), "eng", macros));
+        .withParsers(new ParserOptions(ParserOptions.Ocr.ofCode(ocr), "eng", macros, trackedChanges));
     Path file = TikaSetup.write(config);
     try {
       assertThatCode(() -> new TikaConfig(file)).doesNotThrowAnyException();
