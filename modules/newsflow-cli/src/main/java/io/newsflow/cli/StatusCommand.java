@@ -46,7 +46,8 @@ final class StatusCommand implements Callable<Integer> {
       System.out.println("kafka          " + kafka.get("error"));
     } else {
       for (Map<String, Object> s : (List<Map<String, Object>>) kafka.get("stages")) {
-        System.out.printf("stage %-8s %s member(s), %s, lag %s%n", s.get("stage"), s.get("members"), s.get("state"), s.get("lag"));
+        System.out.printf("stage %-8s %-6s %s member(s), %s, lag %s%n", s.get("stage"), s.get("lane"), s.get("members"), s.get("state"),
+            s.get("lag"));
       }
     }
     Map<String, Object> es = (Map<String, Object>) out.get("elasticsearch");
