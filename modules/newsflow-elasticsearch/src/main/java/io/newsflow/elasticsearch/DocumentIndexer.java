@@ -74,7 +74,10 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
     this.ingester = BulkIngester.of(b -> b
         .client(client)
         .maxOperations(config.bulkMaxOperations())
-        .maxConcurrentRequests(2)
+        // The batch lane keeps one bulk request in flight: on a small node (two write threads on two cores) a second
+        // one would take the write thread the live lane's small bulks need (live p99 3.5-3.7 s with two, 1.8-2.7 s
+        // with one, import throughput within the runs' spread; README, Benchmark).
+        .maxConcurrentRequests(refreshAfterWrite ? 2 : 1)
         .flushInterval(config.bulkFlushInterval().toMillis(), TimeUnit.MILLISECONDS)
         // The ingester retries 429 (too many requests) items itself with this backoff.
         .backoffPolicy(BackoffPolicy.exponentialBackoff(100L, 6))
