@@ -22,11 +22,7 @@ class CpuAccountTest {
     try {
       List<CpuAccount.Role> roles = List.of(new CpuAccount.Role("children", ProcessHandle.current().pid(), false, true),
           new CpuAccount.Role("spinner", child.pid(), true, true));
-      long giveUp = System.nanoTime() + 60_000_000_000L;
-      while (CpuAccount.take(roles).seconds().getOrDefault("spinner", 0.0) < 0.3 && System.nanoTime() < giveUp) {
-        Thread.sleep(50);
-      }
-      CpuAccount.Snapshot snapshot = CpuAccount.take(roles);
+      CpuAccount.Snapshot snapshot = afterSpinning(roles, "spinner");
       assertThat(snapshot.seconds().get("spinner")).isGreaterThanOrEqualTo(0.3);
       assertThat(snapshot.seconds().get("children")).isLessThan(0.3);
     } finally {
@@ -42,11 +38,7 @@ class CpuAccountTest {
     try {
       List<CpuAccount.Role> roles = List.of(new CpuAccount.Role("children", ProcessHandle.current().pid(), false, true),
           new CpuAccount.Role("launcher", launcher.pid(), true, true));
-      long giveUp = System.nanoTime() + 60_000_000_000L;
-      while (CpuAccount.take(roles).seconds().getOrDefault("launcher", 0.0) < 0.3 && System.nanoTime() < giveUp) {
-        Thread.sleep(50);
-      }
-      CpuAccount.Snapshot snapshot = CpuAccount.take(roles);
+      CpuAccount.Snapshot snapshot = afterSpinning(roles, "launcher");
       assertThat(snapshot.seconds().get("launcher")).isGreaterThanOrEqualTo(0.3);
       assertThat(snapshot.seconds().get("children")).isLessThan(0.3);
     } finally {
@@ -74,5 +66,14 @@ class CpuAccountTest {
     assertThat(spent.seconds()).containsOnlyKeys("self");
     assertThat(spent.seconds().get("self")).isBetween(0.25, 60.0);
     assertThat(spent.machineBusy()).isGreaterThanOrEqualTo(spent.seconds().get("self") - 0.05);
+  }
+
+  /** Waits (at most a minute) until {@code role} has spent 0.3 CPU seconds, and returns the snapshot taken then. */
+  private static CpuAccount.Snapshot afterSpinning(List<CpuAccount.Role> roles, String role) throws InterruptedException {
+    long giveUp = System.nanoTime() + 60_000_000_000L;
+    while (CpuAccount.take(roles).seconds().getOrDefault(role, 0.0) < 0.3 && System.nanoTime() < giveUp) {
+      Thread.sleep(50);
+    }
+    return CpuAccount.take(roles);
   }
 }
