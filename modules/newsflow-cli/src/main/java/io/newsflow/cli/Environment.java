@@ -48,7 +48,8 @@ final class Environment {
     return new StackConfig(dataDir, distribution.resolve("stack"),
         s.integer("stack.kafka.port"), s.integer("stack.kafka.controller-port"),
         s.integer("stack.elasticsearch.port"), s.integer("stack.elasticsearch.transport-port"),
-        s.get("stack.kafka.heap"), s.get("stack.elasticsearch.heap"), s.duration("stack.start-timeout"));
+        s.get("stack.kafka.heap"), s.get("stack.elasticsearch.heap"), s.duration("stack.start-timeout"),
+        StackConfig.Jit.parse(StackConfig.JIT, s.get(StackConfig.JIT)));
   }
 
   Path pidFile() {

@@ -42,6 +42,7 @@ public final class Settings {
     DEFAULTS.put("stack.kafka.heap", "512m");
     DEFAULTS.put("stack.elasticsearch.heap", "1g");
     DEFAULTS.put("stack.start-timeout", "180s");
+    DEFAULTS.put("stack.jit", io.newsflow.stack.StackConfig.Jit.C1.code());
     DEFAULTS.put("kafka.bootstrap-servers", "127.0.0.1:9092");
     DEFAULTS.put("kafka.topic-prefix", "newsflow.");
     DEFAULTS.put("kafka.partitions", "3");
@@ -175,6 +176,7 @@ public final class Settings {
       }
     }
     duration("stack.start-timeout");
+    io.newsflow.stack.StackConfig.Jit.parse(io.newsflow.stack.StackConfig.JIT, get(io.newsflow.stack.StackConfig.JIT));
     duration("ingest.settle-time");
     duration("enrich.batch-yield");
     for (String key : List.of("ingest.threads", "enrich.workers", "index.workers")) {

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  *     {@code stack.elasticsearch.heap}
  * @param startTimeout how long {@link LocalStack#start} waits for both services to be ready; key
  *     {@code stack.start-timeout} (ISO-8601 like {@code PT2M}, or whole seconds)
+ * @param jit which JIT compilers the broker and Elasticsearch JVMs use; key {@code stack.jit}
  */
 public record StackConfig(
     Path dataDir,
@@ -40,7 +41,8 @@ public record StackConfig(
     int elasticsearchTransportPort,
     String kafkaHeap,
     String elasticsearchHeap,
-    Duration startTimeout) {
+    Duration startTimeout,
+    Jit jit) {
 
   public static final String DATA_DIR = "stack.data-dir";
   public static final String ARTIFACTS_DIR = "stack.artifacts-dir";
@@ -51,6 +53,55 @@ public record StackConfig(
   public static final String KAFKA_HEAP = "stack.kafka.heap";
   public static final String ELASTICSEARCH_HEAP = "stack.elasticsearch.heap";
   public static final String START_TIMEOUT = "stack.start-timeout";
+  public static final String JIT = "stack.jit";
+
+  /**
+   * Chooses the JIT compilers of the stack's two JVMs. On a small machine, compiling is most of what a young Elasticsearch
+   * or broker spends its CPU on: during a 3,200-document import on a freshly started stack (2 cores), Elasticsearch's
+   * compiler threads used 21.6 CPU-s against 17.0 s for all its other threads, the broker's 5.5 s against 6.1 s, and
+   * Elasticsearch's compiler was still as busy during a second import of 3,200 right after (README, Benchmark).
+   */
+  public enum Jit {
+    /**
+     * C1 only ({@code -XX:TieredStopAtLevel=1}): compiles quickly and once. Code runs somewhat slower than C2's at its
+     * best, which on two cores the saved compilations more than pay for.
+     */
+    C1("c1", java.util.List.of("-XX:TieredStopAtLevel=1")),
+    /** The JVM's default, C1 then C2 for hot code: for a large machine and a stack that runs for days. */
+    TIERED("tiered", java.util.List.of());
+
+    private final String code;
+    private final java.util.List<String> jvmOptions;
+
+    Jit(String code, java.util.List<String> jvmOptions) {
+      this.code = code;
+      this.jvmOptions = jvmOptions;
+    }
+
+    /** Returns the value of {@code stack.jit} that selects this. */
+    public String code() {
+      return code;
+    }
+
+    /** Returns the JVM options that select these compilers. */
+    public java.util.List<String> jvmOptions() {
+      return jvmOptions;
+    }
+
+    /**
+     * Returns the mode named {@code code}.
+     *
+     * @throws IllegalArgumentException naming {@code key} and the allowed values
+     */
+    public static Jit parse(String key, String code) {
+      for (Jit jit : values()) {
+        if (jit.code.equals(code == null ? null : code.trim())) {
+          return jit;
+        }
+      }
+      throw new IllegalArgumentException(key + " must be c1 or tiered, got '" + code + "'");
+    }
+  }
 
   /** The address every service binds to; the stack is for this machine only. */
   public static final String HOST = "127.0.0.1";
@@ -86,41 +137,50 @@ public record StackConfig(
     if (startTimeout == null || startTimeout.isNegative() || startTimeout.isZero()) {
       throw new IllegalArgumentException(START_TIMEOUT + " must be positive, got " + startTimeout);
     }
+    if (jit == null) {
+      throw new IllegalArgumentException(JIT + " must be set");
+    }
   }
 
   /**
    * Returns the defaults: ports 9092 (Kafka), 9093 (KRaft controller), 9200 and 9300
-   * (Elasticsearch HTTP and transport), 512m heaps, 120 s to start.
+   * (Elasticsearch HTTP and transport), 512m heaps, 120 s to start, C1 only.
    *
    * @param dataDir normally {@code <checkout>/.newsflow}; the caller decides
    * @param artifactsDir normally {@code <newsflow.home>/stack}
    */
   public static StackConfig defaults(Path dataDir, Path artifactsDir) {
-    return new StackConfig(dataDir, artifactsDir, 9092, 9093, 9200, 9300, "512m", "512m", Duration.ofSeconds(120));
+    return new StackConfig(dataDir, artifactsDir, 9092, 9093, 9200, 9300, "512m", "512m", Duration.ofSeconds(120), Jit.C1);
   }
 
   /** Returns a copy with other ports, keeping every other setting. */
   public StackConfig withPorts(int kafkaPort, int kafkaControllerPort, int elasticsearchPort, int elasticsearchTransportPort) {
     return new StackConfig(dataDir, artifactsDir, kafkaPort, kafkaControllerPort, elasticsearchPort,
-        elasticsearchTransportPort, kafkaHeap, elasticsearchHeap, startTimeout);
+        elasticsearchTransportPort, kafkaHeap, elasticsearchHeap, startTimeout, jit);
   }
 
   /** Returns a copy with other heaps, in JVM size syntax ({@code 256m}). */
   public StackConfig withHeaps(String kafkaHeap, String elasticsearchHeap) {
     return new StackConfig(dataDir, artifactsDir, kafkaPort, kafkaControllerPort, elasticsearchPort,
-        elasticsearchTransportPort, kafkaHeap, elasticsearchHeap, startTimeout);
+        elasticsearchTransportPort, kafkaHeap, elasticsearchHeap, startTimeout, jit);
   }
 
   /** Returns a copy that waits {@code startTimeout} for the services to become ready. */
   public StackConfig withStartTimeout(Duration startTimeout) {
     return new StackConfig(dataDir, artifactsDir, kafkaPort, kafkaControllerPort, elasticsearchPort,
-        elasticsearchTransportPort, kafkaHeap, elasticsearchHeap, startTimeout);
+        elasticsearchTransportPort, kafkaHeap, elasticsearchHeap, startTimeout, jit);
+  }
+
+  /** Returns a copy whose JVMs use {@code jit}. */
+  public StackConfig withJit(Jit jit) {
+    return new StackConfig(dataDir, artifactsDir, kafkaPort, kafkaControllerPort, elasticsearchPort,
+        elasticsearchTransportPort, kafkaHeap, elasticsearchHeap, startTimeout, jit);
   }
 
   /** Returns a copy keeping its state in another directory. */
   public StackConfig withDataDir(Path dataDir) {
     return new StackConfig(dataDir, artifactsDir, kafkaPort, kafkaControllerPort, elasticsearchPort,
-        elasticsearchTransportPort, kafkaHeap, elasticsearchHeap, startTimeout);
+        elasticsearchTransportPort, kafkaHeap, elasticsearchHeap, startTimeout, jit);
   }
 
   /**
@@ -146,7 +206,8 @@ public record StackConfig(
         intFrom(environment, ELASTICSEARCH_TRANSPORT_PORT, elasticsearchTransportPort),
         environment.getOrDefault(environmentVariable(KAFKA_HEAP), kafkaHeap),
         environment.getOrDefault(environmentVariable(ELASTICSEARCH_HEAP), elasticsearchHeap),
-        durationFrom(environment, START_TIMEOUT, startTimeout));
+        durationFrom(environment, START_TIMEOUT, startTimeout),
+        environment.containsKey(environmentVariable(JIT)) ? Jit.parse(environmentVariable(JIT), environment.get(environmentVariable(JIT))) : jit);
   }
 
   /** Names the environment variable of a key: {@code stack.kafka.port} is {@code NEWSFLOW_STACK_KAFKA_PORT}. */

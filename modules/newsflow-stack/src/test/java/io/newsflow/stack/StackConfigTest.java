@@ -22,6 +22,7 @@ class StackConfigTest {
     assertThat(defaults.kafkaHeap()).isEqualTo("512m");
     assertThat(defaults.elasticsearchHeap()).isEqualTo("512m");
     assertThat(defaults.startTimeout()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(defaults.jit()).isEqualTo(StackConfig.Jit.C1);
     assertThat(defaults.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(defaults.elasticsearchUrl()).isEqualTo(URI.create("http://127.0.0.1:9200"));
   }
@@ -57,6 +58,16 @@ class StackConfigTest {
         .hasMessage("stack.kafka.heap must be a JVM heap size like 512m or 1g, got 512");
     assertThatThrownBy(() -> defaults.withHeaps("512m", "-Xmx1g"))
         .hasMessageStartingWith("stack.elasticsearch.heap must be a JVM heap size");
+  }
+
+  @Test
+  void theJitModeIsReadByItsCodeAndABadOneIsRejectedNamingTheVariable() {
+    assertThat(defaults.withEnvironment(Map.of("NEWSFLOW_STACK_JIT", "tiered")).jit()).isEqualTo(StackConfig.Jit.TIERED);
+    assertThat(StackConfig.Jit.C1.jvmOptions()).containsExactly("-XX:TieredStopAtLevel=1");
+    assertThat(StackConfig.Jit.TIERED.jvmOptions()).isEmpty();
+    assertThatThrownBy(() -> defaults.withEnvironment(Map.of("NEWSFLOW_STACK_JIT", "c2")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("NEWSFLOW_STACK_JIT must be c1 or tiered, got 'c2'");
   }
 
   @Test

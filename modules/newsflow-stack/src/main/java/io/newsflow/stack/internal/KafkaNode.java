@@ -98,6 +98,7 @@ public final class KafkaNode {
     // The GC settings of Kafka's own kafka-run-class.sh.
     command.addAll(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
         "-XX:+ExplicitGCInvokesConcurrent", "-Djava.awt.headless=true"));
+    command.addAll(config.jit().jvmOptions());
     command.add("-cp");
     command.add(layout.kafkaClassPathDir().resolve("*").toString());
     command.add(MAIN_CLASS);

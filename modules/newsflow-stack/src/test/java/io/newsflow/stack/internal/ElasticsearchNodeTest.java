@@ -53,6 +53,12 @@ class ElasticsearchNodeTest {
   }
 
   @Test
+  void theJitModeReachesTheJvmOptions() {
+    assertThat(ElasticsearchNode.jvmOptions(config())).endsWith("-XX:TieredStopAtLevel=1\n");
+    assertThat(ElasticsearchNode.jvmOptions(config().withJit(StackConfig.Jit.TIERED))).doesNotContain("TieredStopAtLevel");
+  }
+
+  @Test
   void aMissingDistributionSaysHowToGetIt() {
     assertThatThrownBy(() -> ElasticsearchNode.requireDistribution(StackLayout.of(config())))
         .isInstanceOf(StackException.class)

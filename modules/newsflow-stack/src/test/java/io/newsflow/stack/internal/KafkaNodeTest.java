@@ -68,6 +68,8 @@ class KafkaNodeTest {
     assertThat(command).contains("-Xmx256m", "-cp", temp.resolve("stack/kafka/*").toString());
     assertThat(command.subList(command.size() - 3, command.size()))
         .containsExactly("io.newsflow.broker.BrokerMain", layout.kafkaProperties().toString(), "abc");
+    assertThat(command).contains("-XX:TieredStopAtLevel=1");
+    assertThat(KafkaNode.command(config().withJit(StackConfig.Jit.TIERED), layout, "abc")).noneMatch(a -> a.contains("TieredStopAtLevel"));
   }
 
   @Test
