@@ -117,18 +117,35 @@ public final class LatencyTracker {
     // even sending every id still awaited, cost the pipeline under test a good share of Elasticsearch's CPU.
     Set<String> waitingForEnrichment = new HashSet<>(notEnriched);
     waitingForEnrichment.removeAll(notSearchable);
-    boolean exact = recent == null || polls++ % EXACT_EVERY == 0;
-    if (exact || notSearchable.size() <= 100) {
-      record(new ArrayList<>(notSearchable), false);
-    } else {
-      apply(recent.visibleSince(newestIndexed.minus(RECENT_MARGIN), false));
-    }
+    boolean exact = pollSearchable(recent == null || polls++ % EXACT_EVERY == 0);
     if (exact || waitingForEnrichment.size() <= 100) {
       record(new ArrayList<>(waitingForEnrichment), true);
     } else if (!waitingForEnrichment.isEmpty()) {
       apply(recent.visibleSince(newestEnriched.minus(RECENT_MARGIN), true));
     }
     return notSearchable.isEmpty() && notEnriched.isEmpty();
+  }
+
+  /**
+   * Polls for searchability only, with one query: for a caller that stops once every document is searchable (the
+   * enrichment query of {@link #poll()} would double the searches the pipeline under test has to answer, for nothing).
+   * Documents seen enriched on the way still count as enriched.
+   *
+   * @return true when every document is searchable
+   */
+  public boolean pollSearchable() {
+    pollSearchable(recent == null || polls++ % EXACT_EVERY == 0);
+    return notSearchable.isEmpty();
+  }
+
+  /** Asks which of the documents not searchable yet are; returns {@code exact}. */
+  private boolean pollSearchable(boolean exact) {
+    if (exact || notSearchable.size() <= 100) {
+      record(new ArrayList<>(notSearchable), false);
+    } else {
+      apply(recent.visibleSince(newestIndexed.minus(RECENT_MARGIN), false));
+    }
+    return exact;
   }
 
   private void record(List<String> ids, boolean enrichedOnly) {

@@ -50,6 +50,28 @@ class LatencyTrackerTest {
   }
 
   @Test
+  void pollingForSearchabilityOnlyAsksOneQueryAndNeverTheEnrichedOne() {
+    List<Boolean> asked = new java.util.ArrayList<>();
+    Map<String, LatencyTracker.Visible> index = new HashMap<>();
+    LatencyTracker tracker = new LatencyTracker((ids, enrichedOnly) -> {
+      asked.add(enrichedOnly);
+      Map<String, LatencyTracker.Visible> out = new HashMap<>();
+      ids.stream().filter(index::containsKey).forEach(id -> out.put(id, index.get(id)));
+      return out;
+    }, Set.of("a", "b"));
+    Instant seen = Instant.now().minusMillis(300);
+
+    index.put("a", new LatencyTracker.Visible(seen, false));
+    assertThat(tracker.pollSearchable()).isFalse();
+    index.put("b", new LatencyTracker.Visible(seen, true));
+    assertThat(tracker.pollSearchable()).isTrue();
+
+    assertThat(asked).containsExactly(false, false);
+    assertThat(tracker.searchable().count()).isEqualTo(2);
+    assertThat(tracker.pendingEnriched()).isEqualTo(1); // "b" was seen enriched on the way
+  }
+
+  @Test
   void withARecentProbeMostPollsReadOnlyWhatWasWrittenLately() {
     Instant seen = Instant.now().minusMillis(500);
     java.util.concurrent.atomic.AtomicInteger exactPolls = new java.util.concurrent.atomic.AtomicInteger();

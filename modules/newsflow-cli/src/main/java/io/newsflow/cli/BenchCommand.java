@@ -113,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
       importer.start();
       LiveProbe probe = liveProbes > 0 ? LiveProbe.start(pipeline, env.settings().dashboard(), liveProbes, importing) : null;
       Instant deadline = start.plus(timeout);
-      while (!tracker.poll() && !(searchableOnly && tracker.pendingSearchable() == 0) && Instant.now().isBefore(deadline)) {
+      while (!(searchableOnly ? tracker.pollSearchable() : tracker.poll()) && Instant.now().isBefore(deadline)) {
         if (!retained && imported.get() != null) {
           retained = true;
           Set<String> published = imported.get().publishedDocuments().stream().map(p -> p.id().value()).collect(Collectors.toSet());
