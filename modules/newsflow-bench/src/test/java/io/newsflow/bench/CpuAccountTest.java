@@ -10,6 +10,25 @@ import org.junit.jupiter.api.condition.OS;
 class CpuAccountTest {
 
   @Test
+  void compilerThreadsAreToldByTheirCutName() {
+    String stat = "4242 (C2 CompilerThre) S 1 4242 4242 0 -1 4194368 0 0 0 0 1500 30 0 0 20 0 1 0 100 0 0";
+    assertThat(CpuAccount.threadName(stat)).isEqualTo("C2 CompilerThre");
+    assertThat(CpuAccount.isCompilerThread(CpuAccount.threadName(stat))).isTrue();
+    assertThat(CpuAccount.isCompilerThread("C1 CompilerThre")).isTrue();
+    assertThat(CpuAccount.isCompilerThread("elasticsearch[n")).isFalse();
+    assertThat(CpuAccount.isCompilerThread("java")).isFalse();
+    assertThat(CpuAccount.threadName("7 (a (b) c) R 1")).isEqualTo("a (b) c");
+  }
+
+  @Test
+  void aSnapshotSplitsOutWhatThisJvmsCompilerThreadsSpent() {
+    List<CpuAccount.Role> roles = List.of(new CpuAccount.Role("self", ProcessHandle.current().pid(), true, false));
+    CpuAccount.Snapshot snapshot = CpuAccount.take(roles);
+    // This test JVM has compiled classes by now: its compiler threads have used some CPU, never more than the process.
+    assertThat(snapshot.compilerSeconds().get("self")).isPositive().isLessThanOrEqualTo(snapshot.seconds().get("self"));
+  }
+
+  @Test
   void readsTheTimesAfterACommandNameWithSpacesAndParentheses() {
     String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 567 89 10 20 0 42 0 100 1000000 5000";
     assertThat(CpuAccount.parseStat(stat)).containsExactly(1234L, 567L, 89L, 10L);

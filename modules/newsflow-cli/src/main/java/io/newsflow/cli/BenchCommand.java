@@ -214,6 +214,14 @@ final class BenchCommand implements Callable<Integer> {
     spent.seconds().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .forEach(e -> seconds.put(e.getKey(), Math.round(e.getValue() * 10) / 10.0));
     out.put("seconds", seconds);
+    // Of those seconds, what the processes' JIT compiler threads spent: most of a young JVM's CPU on a small machine.
+    Map<String, Object> compiler = new LinkedHashMap<>();
+    spent.compilerSeconds().forEach((role, s) -> {
+      if (s > 0) {
+        compiler.put(role, Math.round(s * 10) / 10.0);
+      }
+    });
+    out.put("jit_compiler_seconds", compiler);
     out.put("newsflow_seconds", Math.round(total * 10) / 10.0);
     out.put("machine_busy_seconds", Math.round(spent.machineBusy() * 10) / 10.0);
     out.put("ms_per_document", documents == 0 ? 0 : Math.round(total * 1000 / documents * 10) / 10.0);
