@@ -135,6 +135,7 @@ public final class StoryAssigner implements BatchStage<Enrichment, String> {
     StoryBatch batch = new StoryBatch();
     Map<String, Map<String, Object>> storyFields = new LinkedHashMap<>();
     String[] skipped = new String[enrichments.size()];
+    java.util.Set<String> mergers = new java.util.HashSet<>(); // documents whose decision merged stories
     for (int i = 0; i < enrichments.size(); i++) {
       Enrichment e = enrichments.get(i);
       String id = e.id().value();
@@ -148,7 +149,9 @@ public final class StoryAssigner implements BatchStage<Enrichment, String> {
       Instant seenAt = seenAt(e);
       List<Map<String, Object>> entities = entities(e);
       Map<String, Object> self = StoryClustering.view(id, seenAt, e.publishedDate(), entities);
-      batch.decide(id, seenAt, self, current, candidates(id, self, seenAt, e.publishedDate()));
+      if (!batch.decide(id, seenAt, self, current, candidates(id, self, seenAt, e.publishedDate())).absorbed().isEmpty()) {
+        mergers.add(id);
+      }
 
       Map<String, Object> story = new LinkedHashMap<>();
       story.put("seen_at", seenAt.toString());
@@ -220,8 +223,8 @@ public final class StoryAssigner implements BatchStage<Enrichment, String> {
         outcomes.add(Outcome.success(skipped[i]));
       } else if (failed.containsKey(id)) {
         outcomes.add(failed.get(id));
-      } else if (renameFailed != null && !batch.mergedStoryIds().isEmpty()) {
-        outcomes.add(renameFailed); // a refused rename: recorded against the batch's documents, not lost
+      } else if (renameFailed != null && mergers.contains(id)) {
+        outcomes.add(renameFailed); // a refused rename: recorded against the documents that merged stories
       } else {
         outcomes.add(Outcome.success(batch.storyOf(id).id()));
       }
