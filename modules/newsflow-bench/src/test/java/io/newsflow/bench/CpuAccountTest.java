@@ -21,6 +21,7 @@ class CpuAccountTest {
   }
 
   @Test
+  @EnabledOnOs(OS.LINUX)
   void aSnapshotSplitsOutWhatThisJvmsCompilerThreadsSpent() {
     List<CpuAccount.Role> roles = List.of(new CpuAccount.Role("self", ProcessHandle.current().pid(), true, false));
     CpuAccount.Snapshot snapshot = CpuAccount.take(roles);
