@@ -7,6 +7,8 @@ import io.newsflow.kafka.KafkaConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,9 @@ import java.util.regex.Pattern;
 public final class Settings {
 
   /** The default of every key, in the order the README documents them. */
+  /** A UTF-8 file of known passwords, one per line, taken verbatim (spaces, commas and all). */
+  static final String PASSWORDS_FILE = "extract.passwords-file";
+
   static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
   static {
@@ -70,6 +75,7 @@ public final class Settings {
     DEFAULTS.put(ExtractionConfig.MAX_EMBEDDED, String.valueOf(extract.maxEmbedded()));
     DEFAULTS.put(ExtractionConfig.MAX_EMBEDDED_DEPTH, String.valueOf(extract.maxEmbeddedDepth()));
     DEFAULTS.put(ExtractionConfig.PASSWORDS, "");
+    DEFAULTS.put(PASSWORDS_FILE, "");
     DEFAULTS.put(ParserOptions.OCR, extract.parsers().ocr().code());
     DEFAULTS.put(ParserOptions.OCR_LANGUAGE, extract.parsers().ocrLanguage());
     DEFAULTS.put(ParserOptions.MACROS, String.valueOf(extract.parsers().macros()));
@@ -194,15 +200,44 @@ public final class Settings {
 
   /** Returns the extraction configuration ({@code extract.*}). */
   public ExtractionConfig extraction() {
-    // Passwords are separated by commas; a password containing a comma cannot be configured here.
-    List<String> passwords = java.util.Arrays.stream(get(ExtractionConfig.PASSWORDS).split(","))
-        .map(String::strip).filter(p -> !p.isEmpty()).toList();
+    // Passwords in the setting are separated by commas and stripped; those that contain a comma or
+    // begin or end with a space go in the passwords file, one per line, verbatim.
+    List<String> passwords = new ArrayList<>(java.util.Arrays.stream(get(ExtractionConfig.PASSWORDS).split(","))
+        .map(String::strip).filter(p -> !p.isEmpty()).toList());
+    for (String password : passwordsFile()) {
+      if (!passwords.contains(password)) {
+        passwords.add(password);
+      }
+    }
     return new ExtractionConfig(bytes(ExtractionConfig.MAX_FILE_SIZE), integer(ExtractionConfig.MAX_TEXT_CHARS),
         duration(ExtractionConfig.TIMEOUT), ExtractionConfig.Isolation.ofCode(get(ExtractionConfig.ISOLATION)),
         integer(ExtractionConfig.WORKERS), bytes(ExtractionConfig.WORKER_HEAP), integer(ExtractionConfig.MAX_EMBEDDED),
         integer(ExtractionConfig.MAX_EMBEDDED_DEPTH), passwords,
         new ParserOptions(ParserOptions.Ocr.ofCode(get(ParserOptions.OCR)), get(ParserOptions.OCR_LANGUAGE).strip(),
             bool(ParserOptions.MACROS), bool(ParserOptions.TRACKED_CHANGES)));
+  }
+
+  /**
+   * Reads {@value #PASSWORDS_FILE}: one password per line, UTF-8, nothing stripped but the line
+   * break (a line of four spaces is the password of four spaces); empty lines are skipped.
+   */
+  private List<String> passwordsFile() {
+    String name = get(PASSWORDS_FILE);
+    if (name.isBlank()) {
+      return List.of();
+    }
+    Path file = Path.of(name.strip());
+    try {
+      List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+      if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+        lines.set(0, lines.get(0).substring(1)); // a byte-order mark some editors write
+      }
+      return lines.stream().filter(line -> !line.isEmpty()).toList();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(PASSWORDS_FILE + ": " + file + " is not UTF-8 text");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(PASSWORDS_FILE + ": cannot read " + file + " (" + e.getMessage() + ")");
+    }
   }
 
   private static final Pattern DATA_SIZE = Pattern.compile("(?i)(\\d+)\\s*(b|kb|mb|gb)?");

@@ -76,6 +76,31 @@ class SettingsTest {
   }
 
   @Test
+  void aPasswordsFileKeepsSpacesCommasAndUnicodeVerbatim(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("passwords.txt");
+    String unicode = "  ! < > \" \\ \u20AC \u0153 \uD83D\uDE00  ";
+    Files.writeString(file, "\uFEFFs3cret\r\n    \n\n" + unicode + "\nwith,comma\n", java.nio.charset.StandardCharsets.UTF_8);
+
+    Settings s = Settings.load(null, Map.of("NEWSFLOW_EXTRACT_PASSWORDS", "first, s3cret",
+        "NEWSFLOW_EXTRACT_PASSWORDS_FILE", file.toString()), Path.of("/data"));
+
+    // The setting's passwords first, then the file's new ones in its order; the file's lines are not stripped.
+    assertThat(s.extraction().passwords()).containsExactly("first", "s3cret", "    ", unicode, "with,comma");
+    assertThat(s.extraction().toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void aMissingOrNonUtf8PasswordsFileFailsNamingTheSetting(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_PASSWORDS_FILE", dir.resolve("none.txt").toString()),
+        Path.of("/data"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("extract.passwords-file").hasMessageContaining("none.txt");
+    Path latin1 = dir.resolve("latin1.txt");
+    Files.write(latin1, new byte[] {'p', (byte) 0xE9, '\n'});
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_PASSWORDS_FILE", latin1.toString()),
+        Path.of("/data"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not UTF-8");
+  }
+
+  @Test
   void aBadExtractionSettingFailsNamingIt() {
     assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_ISOLATION", "thread"), Path.of("/data")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extract.isolation");

@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -15,9 +17,9 @@ import io.newsflow.api.Enrichment;
 import io.newsflow.api.Entities;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
+import io.newsflow.elasticsearch.internal.StoryBatch;
 import io.newsflow.elasticsearch.internal.StoryClustering;
 import io.newsflow.elasticsearch.internal.StoryClustering.Candidate;
-import io.newsflow.elasticsearch.internal.StoryClustering.Decision;
 import io.newsflow.elasticsearch.internal.StoryClustering.Head;
 import io.newsflow.elasticsearch.internal.StoryMatcher;
 import java.io.IOException;
@@ -34,9 +36,10 @@ import java.util.Optional;
  * The story stage: gives each enriched document a story id, stored in the article index under
  * {@code story} ({@code story.id} and the features the next documents are compared with). Runs as the
  * one consumer of a single-partition topic, so it is the only writer of story ids and sees every
- * document in one order; each decision reads the assignments written before it (every write is
- * refreshed before the next document is decided), so two reports of one event can never be decided
- * in parallel without seeing each other. See {@link StoryClustering} for the rule.
+ * document in one order; each decision reads the assignments made before it (earlier batches from the
+ * index, which every batch's write refreshes; earlier documents of its own batch from memory, see
+ * {@link StoryBatch}), so two reports of one event can never be decided without seeing each other.
+ * See {@link StoryClustering} for the rule.
  *
  * <p>A redelivered document (a restart after a crash) is decided again from the index and lands in the
  * same story: assigning is idempotent. A document whose article is not indexed yet gets a stub that
@@ -59,28 +62,24 @@ public final class StoryAssigner implements BatchStage<Enrichment, String> {
   }
 
   /**
-   * Assigns each enrichment's document to a story, one after the other. If Elasticsearch cannot be
-   * reached, the rest of the batch is {@link Outcome.Retryable}; deciding again is harmless.
+   * Assigns each enrichment's document to a story, in order, as if each decision were written before
+   * the next is made: the batch is decided against one state of the index plus its own earlier
+   * decisions ({@link StoryBatch}), then written in one bulk request and one refresh. If
+   * Elasticsearch cannot be reached, the whole batch is {@link Outcome.Retryable}: nothing was
+   * written before the bulk request, and deciding again is harmless.
    */
   @Override
   public List<Outcome<String>> apply(List<Enrichment> enrichments) {
-    List<Outcome<String>> outcomes = new ArrayList<>(enrichments.size());
-    Outcome.Retryable<String> unavailable = null;
-    for (Enrichment e : enrichments) {
-      if (unavailable != null) {
-        outcomes.add(unavailable); // keep the order: later documents wait for the earlier ones
-        continue;
-      }
-      try {
-        Outcome<String> outcome = assign(e);
-        unavailable = outcome instanceof Outcome.Retryable<String> r ? r : null;
-        outcomes.add(outcome);
-      } catch (IOException | ElasticsearchException ex) {
-        unavailable = new Outcome.Retryable<>("cannot assign a story in Elasticsearch at " + config.urls() + ": " + ex.getMessage(), ex);
-        outcomes.add(unavailable);
-      }
+    if (enrichments.isEmpty()) {
+      return List.of();
     }
-    return outcomes;
+    try {
+      return assign(enrichments);
+    } catch (IOException | ElasticsearchException ex) {
+      Outcome.Retryable<String> unavailable =
+          new Outcome.Retryable<>("cannot assign a story in Elasticsearch at " + config.urls() + ": " + ex.getMessage(), ex);
+      return java.util.Collections.nCopies(enrichments.size(), unavailable);
+    }
   }
 
   /**
@@ -89,21 +88,16 @@ public final class StoryAssigner implements BatchStage<Enrichment, String> {
    * tests of the rule. Returns each document id's story id.
    */
   public static Map<String, String> assignInMemory(List<Enrichment> enrichments) {
-    Map<String, Head> stories = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> views = new java.util.HashMap<>();
+    StoryBatch batch = new StoryBatch();
     for (Enrichment e : enrichments) {
-      String id = e.id().value();
       Instant seenAt = seenAt(e);
-      Map<String, Object> self = StoryClustering.view(id, seenAt, e.publishedDate(), entities(e));
-      List<Candidate> candidates = new ArrayList<>();
-      stories.forEach((other, head) -> candidates.add(new Candidate(other, head, views.get(other))));
-      Decision decision = StoryClustering.decide(id, seenAt, self, Optional.ofNullable(stories.get(id)), candidates);
-      stories.replaceAll((other, head) -> decision.absorbed().contains(head.id()) ? decision.story() : head);
-      stories.put(id, decision.story());
-      views.put(id, self);
+      batch.decide(e.id().value(), seenAt, StoryClustering.view(e.id().value(), seenAt, e.publishedDate(), entities(e)),
+          Optional.empty(), List.of());
     }
     Map<String, String> out = new LinkedHashMap<>();
-    stories.forEach((id, head) -> out.put(id, head.id()));
+    for (Enrichment e : enrichments) {
+      out.putIfAbsent(e.id().value(), batch.storyOf(e.id().value()).id());
+    }
     return out;
   }
 
@@ -123,58 +117,119 @@ public final class StoryAssigner implements BatchStage<Enrichment, String> {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Outcome<String> assign(Enrichment e) throws IOException {
-    String id = e.id().value();
-    Instant seenAt = seenAt(e);
-    List<Map<String, Object>> entities = entities(e);
-    Map<String, Object> self = StoryClustering.view(id, seenAt, e.publishedDate(), entities);
-
-    GetResponse<Map> own = client.get(g -> g.index(config.indexAlias()).id(id).sourceIncludes("story.id", "story.head_seen_at",
-        "story.revision"), Map.class);
-    Optional<Head> current = Optional.empty();
-    if (own.found() && own.source() != null && own.source().get("story") instanceof Map<?, ?> story && story.get("id") != null) {
-      if (story.get("revision") instanceof Number r && r.longValue() > e.revision()) {
-        return Outcome.success(String.valueOf(story.get("id"))); // a newer revision was assigned already
+  private List<Outcome<String>> assign(List<Enrichment> enrichments) throws IOException {
+    List<String> ids = enrichments.stream().map(e -> e.id().value()).distinct().toList();
+    MgetResponse<Map> owns = client.mget(m -> m.index(config.indexAlias()).ids(ids)
+        .sourceIncludes("story.id", "story.head_seen_at", "story.revision"), Map.class);
+    Map<String, Map<?, ?>> ownStory = new java.util.HashMap<>();
+    for (MultiGetResponseItem<Map> item : owns.docs()) {
+      if (item.isFailure()) {
+        throw new IOException("reading the current story of " + item.failure().id() + ": " + item.failure().error().reason());
       }
-      current = Optional.of(new Head(String.valueOf(story.get("id")), Instant.parse(String.valueOf(story.get("head_seen_at")))));
+      GetResult<Map> got = item.result();
+      if (got.found() && got.source() != null && got.source().get("story") instanceof Map<?, ?> story && story.get("id") != null) {
+        ownStory.put(got.id(), story);
+      }
     }
 
-    List<Candidate> candidates = candidates(id, self, seenAt, e.publishedDate());
-    Decision decision = StoryClustering.decide(id, seenAt, self, current, candidates);
+    StoryBatch batch = new StoryBatch();
+    Map<String, Map<String, Object>> storyFields = new LinkedHashMap<>();
+    String[] skipped = new String[enrichments.size()];
+    java.util.Set<String> mergers = new java.util.HashSet<>(); // documents whose decision merged stories
+    for (int i = 0; i < enrichments.size(); i++) {
+      Enrichment e = enrichments.get(i);
+      String id = e.id().value();
+      Map<?, ?> own = ownStory.get(id);
+      if (own != null && own.get("revision") instanceof Number r && r.longValue() > e.revision()) {
+        skipped[i] = String.valueOf(own.get("id")); // a newer revision was assigned already
+        continue;
+      }
+      Optional<Head> current = own == null ? Optional.empty()
+          : Optional.of(new Head(String.valueOf(own.get("id")), Instant.parse(String.valueOf(own.get("head_seen_at")))));
+      Instant seenAt = seenAt(e);
+      List<Map<String, Object>> entities = entities(e);
+      Map<String, Object> self = StoryClustering.view(id, seenAt, e.publishedDate(), entities);
+      if (!batch.decide(id, seenAt, self, current, candidates(id, self, seenAt, e.publishedDate())).absorbed().isEmpty()) {
+        mergers.add(id);
+      }
 
-    Map<String, Object> story = new LinkedHashMap<>();
-    story.put("id", decision.story().id());
-    story.put("head_seen_at", decision.story().seenAt().toString());
-    story.put("seen_at", seenAt.toString());
-    story.put("published_date", e.publishedDate());
-    story.put("revision", e.revision());
-    story.put("entities", entities);
-    story.put("assigned_at", Instant.now().toString());
+      Map<String, Object> story = new LinkedHashMap<>();
+      story.put("seen_at", seenAt.toString());
+      story.put("published_date", e.publishedDate());
+      story.put("revision", e.revision());
+      story.put("entities", entities);
+      storyFields.put(id, story);
+    }
+
+    // One update per decided document, with the story it ends the batch in; then the documents
+    // already in the index whose stories this batch merged into others are renamed.
     List<BulkOperation> ops = new ArrayList<>();
-    ops.add(storyUpdate(id, Map.of("story", story), true));
-    if (!decision.absorbed().isEmpty()) {
-      List<FieldValue> absorbed = decision.absorbed().stream().map(FieldValue::of).toList();
-      SearchResponse<Map> members = client.search(s -> s.index(config.indexAlias()).size(MAX_RENAMED).source(src -> src.fetch(false))
-          .query(q -> q.terms(t -> t.field("story.id").terms(v -> v.value(absorbed)))), Map.class);
-      Map<String, Object> rename = Map.of("story", Map.of("id", decision.story().id(), "head_seen_at", decision.story().seenAt().toString()));
+    List<String> opOwner = new ArrayList<>(); // the decided document each operation is written for
+    String assignedAt = Instant.now().toString();
+    for (String id : batch.decidedIds()) {
+      Head head = batch.storyOf(id);
+      Map<String, Object> story = new LinkedHashMap<>();
+      story.put("id", head.id());
+      story.put("head_seen_at", head.seenAt().toString());
+      story.putAll(storyFields.get(id));
+      story.put("assigned_at", assignedAt);
+      ops.add(storyUpdate(id, Map.of("story", story), true));
+      opOwner.add(id);
+    }
+    if (!batch.mergedStoryIds().isEmpty()) {
+      List<FieldValue> merged = batch.mergedStoryIds().stream().map(FieldValue::of).toList();
+      SearchResponse<Map> members = client.search(s -> s.index(config.indexAlias()).size(MAX_RENAMED)
+          .source(src -> src.filter(f -> f.includes("story.id", "story.head_seen_at")))
+          .query(q -> q.terms(t -> t.field("story.id").terms(v -> v.value(merged)))), Map.class);
       for (var hit : members.hits().hits()) {
-        if (!hit.id().equals(id)) {
-          ops.add(storyUpdate(hit.id(), rename, false));
+        if (batch.decidedIds().contains(hit.id()) || !(hit.source().get("story") instanceof Map<?, ?> story)) {
+          continue;
         }
+        Head head = batch.resolve(new Head(String.valueOf(story.get("id")), Instant.parse(String.valueOf(story.get("head_seen_at")))));
+        ops.add(storyUpdate(hit.id(), Map.of("story", Map.of("id", head.id(), "head_seen_at", head.seenAt().toString())), false));
+        opOwner.add(null);
       }
     }
-    // refresh=true: the next decision, made right after, must see this one.
+
+    // refresh=true: the next batch's decisions, made right after, must see these.
     BulkResponse response = client.bulk(b -> b.index(config.indexAlias()).refresh(Refresh.True).operations(ops));
-    for (BulkResponseItem item : response.items()) {
-      if (item.error() != null) {
-        if (DocumentIndexer.isRetryable(item.status())) {
-          return new Outcome.Retryable<>("Elasticsearch answered " + item.status() + ": " + item.error().reason(), null);
-        }
-        return new Outcome.Rejected<>(FailureReason.REJECTED_BY_INDEX, "Elasticsearch refused the story of " + item.id()
-            + " (" + item.status() + " " + item.error().type() + "): " + item.error().reason(), item.error().type());
+    Map<String, Outcome<String>> failed = new java.util.HashMap<>();
+    Outcome<String> renameFailed = null;
+    List<BulkResponseItem> items = response.items();
+    for (int k = 0; k < items.size(); k++) {
+      BulkResponseItem item = items.get(k);
+      if (item.error() == null) {
+        continue;
+      }
+      Outcome<String> outcome = DocumentIndexer.isRetryable(item.status())
+          ? new Outcome.Retryable<>("Elasticsearch answered " + item.status() + ": " + item.error().reason(), null)
+          : new Outcome.Rejected<>(FailureReason.REJECTED_BY_INDEX, "Elasticsearch refused the story of " + item.id()
+              + " (" + item.status() + " " + item.error().type() + "): " + item.error().reason(), item.error().type());
+      if (opOwner.get(k) != null) {
+        failed.put(opOwner.get(k), outcome);
+      } else if (renameFailed == null || outcome instanceof Outcome.Retryable) {
+        renameFailed = outcome;
       }
     }
-    return Outcome.success(decision.story().id());
+    if (renameFailed instanceof Outcome.Retryable) {
+      // A member of a merged story kept its old name: deciding the batch again renames it.
+      return java.util.Collections.nCopies(enrichments.size(), renameFailed);
+    }
+
+    List<Outcome<String>> outcomes = new ArrayList<>(enrichments.size());
+    for (int i = 0; i < enrichments.size(); i++) {
+      String id = enrichments.get(i).id().value();
+      if (skipped[i] != null) {
+        outcomes.add(Outcome.success(skipped[i]));
+      } else if (failed.containsKey(id)) {
+        outcomes.add(failed.get(id));
+      } else if (renameFailed != null && mergers.contains(id)) {
+        outcomes.add(renameFailed); // a refused rename: recorded against the documents that merged stories
+      } else {
+        outcomes.add(Outcome.success(batch.storyOf(id).id()));
+      }
+    }
+    return outcomes;
   }
 
   private BulkOperation storyUpdate(String id, Map<String, Object> partial, boolean upsert) {

@@ -30,8 +30,11 @@ class ForkedExtractionTest {
   @BeforeAll
   static void start() {
     forked = new TikaExtractor(ExtractionConfig.defaults().withWorkers(1, 256L * 1024 * 1024)
-        .withPasswords(List.of("wrong", "open-sesame")));
+        .withPasswords(List.of("wrong", "open-sesame", SPACED_UNICODE_PASSWORD)));
   }
+
+  /** Spaces at both ends, a comma, a quote and a character outside the BMP: the worker must get it intact. */
+  private static final String SPACED_UNICODE_PASSWORD = "  \" sesame, \u20AC \uD83D\uDE00  ";
 
   @AfterAll
   static void stop() {
@@ -66,6 +69,14 @@ class ForkedExtractionTest {
         "open-sesame");
 
     assertThat(success(forked.extractAll(source(pdf))).document().text()).contains("minutes of the board meeting");
+  }
+
+  @Test
+  void aPasswordWithSpacesAtItsEndsAndCharactersOutsideTheBmpOpensItsPdf() {
+    Path pdf = Fixtures.writeEncryptedPdf(dir.resolve("spaced.pdf"), "Spaced", "The spaced minutes of the board.",
+        SPACED_UNICODE_PASSWORD);
+
+    assertThat(success(forked.extractAll(source(pdf))).document().text()).contains("spaced minutes of the board");
   }
 
   @Test

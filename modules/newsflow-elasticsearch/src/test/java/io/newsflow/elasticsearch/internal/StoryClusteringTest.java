@@ -96,4 +96,62 @@ class StoryClusteringTest {
 
     assertThat(assignInOrder(order)).isEqualTo(once);
   }
+
+  /**
+   * Plays the story stage as it runs, batch by batch: each batch decided by a {@link StoryBatch}
+   * against an in-memory "index" holding the earlier batches' written stories, then written to it
+   * (each decided document with its final story, the index's members of merged stories renamed).
+   */
+  private static Map<String, String> assignInBatches(List<Doc> order, int batchSize) {
+    Map<String, Head> index = new LinkedHashMap<>();
+    Map<String, Doc> docs = new HashMap<>();
+    for (int from = 0; from < order.size(); from += batchSize) {
+      StoryBatch batch = new StoryBatch();
+      for (Doc d : order.subList(from, Math.min(order.size(), from + batchSize))) {
+        List<Candidate> fromIndex = new ArrayList<>();
+        index.forEach((id, head) -> fromIndex.add(new Candidate(id, head, docs.get(id).view())));
+        batch.decide(d.id(), d.seenAt(), d.view(), Optional.ofNullable(index.get(d.id())), fromIndex);
+        docs.put(d.id(), d);
+      }
+      index.replaceAll((id, head) -> batch.decidedIds().contains(id) ? head
+          : batch.mergedStoryIds().contains(head.id()) ? batch.resolve(head) : head);
+      for (String id : batch.decidedIds()) {
+        index.put(id, batch.storyOf(id));
+      }
+    }
+    Map<String, String> ids = new HashMap<>();
+    index.forEach((id, head) -> ids.put(id, head.id()));
+    return ids;
+  }
+
+  @Test
+  void decidingInBatchesGivesTheStoriesOfDecidingOneAtATime() {
+    Random random = new Random(7);
+    for (int i = 0; i < 200; i++) {
+      List<Doc> order = new ArrayList<>(List.of(A, B, C, D, E));
+      Collections.shuffle(order, random);
+      order.addAll(order.subList(0, random.nextInt(3))); // redeliveries, sometimes in the same batch
+      int batchSize = 1 + random.nextInt(order.size());
+
+      assertThat(assignInBatches(order, batchSize)).as(order + " in batches of " + batchSize).isEqualTo(assignInOrder(order));
+    }
+  }
+
+  @Test
+  void aStoryMergedEarlierInTheBatchIsReadUnderItsNewNameFromTheIndex() {
+    StoryBatch batch = new StoryBatch();
+    // The index holds A in story "a" and B in story "b"; C, decided first, links them under "a".
+    Map<String, Head> index = Map.of("a", new Head("a", A.seenAt()), "b", new Head("b", B.seenAt()));
+    List<Candidate> fromIndex = List.of(new Candidate("a", index.get("a"), A.view()), new Candidate("b", index.get("b"), B.view()));
+    batch.decide("c", C.seenAt(), C.view(), Optional.empty(), fromIndex);
+
+    // A redelivered B, decided later in the same batch, still reads "b" from the index, which is not written yet.
+    Decision again = batch.decide("b", B.seenAt(), B.view(), Optional.of(index.get("b")), fromIndex);
+
+    assertThat(batch.mergedStoryIds()).containsExactly("b");
+    assertThat(again.story().id()).isEqualTo("a");
+    assertThat(batch.storyOf("b").id()).isEqualTo("a");
+    assertThat(batch.storyOf("c").id()).isEqualTo("a");
+    assertThat(batch.storyOf("a")).as("not decided in this batch").isNull();
+  }
 }
