@@ -23,8 +23,27 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ExtractionBenchmark {
 
-  /** One extractor's run: its label, the timings and files per outcome. */
-  public record Run(String label, ExtractionRun.Result result, Map<String, Integer> outcomes) {}
+  /**
+   * One extractor's run: its label, the timings, files per outcome, and the CPU seconds (user + system,
+   * Linux only, else 0) of the benchmark's own process ({@code callerCpuSeconds}: in process the parsing,
+   * isolated the client side) and of the worker processes it started ({@code workerCpuSeconds}, 0 in process).
+   */
+  public record Run(String label, ExtractionRun.Result result, Map<String, Integer> outcomes, double callerCpuSeconds,
+      double workerCpuSeconds) {
+
+    /** Returns the workers' CPU milliseconds per file of the run. */
+    public double workerCpuMsPerFile() {
+      return result.files().isEmpty() ? 0 : workerCpuSeconds * 1000 / result.files().size();
+    }
+
+    /** Returns the benchmark process's own CPU milliseconds per file of the run. */
+    public double callerCpuMsPerFile() {
+      return result.files().isEmpty() ? 0 : callerCpuSeconds * 1000 / result.files().size();
+    }
+  }
+
+  private static final String CALLER = "caller";
+  private static final String WORKERS = "workers";
 
   private ExtractionBenchmark() {}
 
@@ -59,18 +78,28 @@ public final class ExtractionBenchmark {
     return ExtractionRun.files(corpus);
   }
 
-  /** Runs {@code files} through a new extractor from {@code extractor}, closing it afterwards. */
+  /**
+   * Runs {@code files} through a new extractor from {@code extractor}, closing it afterwards. The CPU account
+   * counts from before the extractor is made (worker start-up included, as in an import) until the last file is
+   * done, before the extractor closes (so the workers are still running and counted whole).
+   */
   public static Run run(String label, Supplier<Extractor> extractor, List<Path> files, int threads)
       throws InterruptedException {
+    long self = ProcessHandle.current().pid();
+    List<CpuAccount.Role> roles = List.of(new CpuAccount.Role(CALLER, self, true, false),
+        new CpuAccount.Role(WORKERS, self, false, true));
+    CpuAccount.Snapshot before = CpuAccount.take(roles);
     try (Extractor e = extractor.get()) {
       ExtractionRun.Result result = ExtractionRun.run(e, files, threads);
+      CpuAccount.Snapshot spent = CpuAccount.take(roles).since(before);
       Map<String, Integer> outcomes = new TreeMap<>();
       for (ExtractionRun.FileResult r : result.files()) {
         String outcome = r.outcome() instanceof Outcome.Rejected<?> rej ? rej.reason().code()
             : r.outcome() instanceof Outcome.Success<?> ? "success" : "retry";
         outcomes.merge(outcome, 1, Integer::sum);
       }
-      return new Run(label, result, outcomes);
+      return new Run(label, result, outcomes, spent.seconds().getOrDefault(CALLER, 0.0),
+          spent.seconds().getOrDefault(WORKERS, 0.0));
     }
   }
 

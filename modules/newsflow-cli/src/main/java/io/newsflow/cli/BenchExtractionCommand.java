@@ -20,7 +20,9 @@ import picocli.CommandLine.ParentCommand;
     description = {"Measure extraction throughput (files/s, MB/s) on a corpus, without Kafka or Elasticsearch, with",
         "ingest.threads threads and the extract.* settings: isolated in worker processes (fork), in process, or",
         "both (default), each from a cold start. CORPUS may be a formats corpus (files/ + manifest.json), a",
-        "main-text evaluation corpus (its gzip'd HTML pages are unpacked first) or any folder of files."})
+        "main-text evaluation corpus (its gzip'd HTML pages are unpacked first) or any folder of files.",
+        "On Linux it also reports CPU milliseconds per file: of the worker processes (isolated runs) and of this",
+        "process (in process the parsing itself; isolated, the client side), robust to other load on the machine."})
 final class BenchExtractionCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -63,6 +65,8 @@ final class BenchExtractionCommand implements Callable<Integer> {
       m.put("seconds", Math.round(r.result().wallNanos() / 1e7) / 100.0);
       m.put("files_per_second", Math.round(r.result().filesPerSecond() * 10) / 10.0);
       m.put("megabytes_per_second", Math.round(r.result().megabytesPerSecond() * 100) / 100.0);
+      m.put("worker_cpu_ms_per_file", Math.round(r.workerCpuMsPerFile() * 100) / 100.0);
+      m.put("caller_cpu_ms_per_file", Math.round(r.callerCpuMsPerFile() * 100) / 100.0);
       m.put("outcomes", r.outcomes());
       out.add(m);
     }
@@ -78,10 +82,12 @@ final class BenchExtractionCommand implements Callable<Integer> {
     }
     System.out.printf("corpus %s, %d threads, %d workers, %d cores%n", corpus, threads, config.workers(),
         Runtime.getRuntime().availableProcessors());
-    System.out.printf("%-11s %7s %9s %9s %9s %8s%n", "isolation", "files", "MB", "seconds", "files/s", "MB/s");
+    System.out.printf("%-11s %7s %9s %9s %9s %8s %13s %13s%n", "isolation", "files", "MB", "seconds", "files/s", "MB/s",
+        "worker-CPU-ms", "caller-CPU-ms");
     for (Map<String, Object> m : out) {
-      System.out.printf("%-11s %7s %9s %9s %9s %8s  %s%n", m.get("isolation"), m.get("files"), m.get("megabytes"),
-          m.get("seconds"), m.get("files_per_second"), m.get("megabytes_per_second"), m.get("outcomes"));
+      System.out.printf("%-11s %7s %9s %9s %9s %8s %13s %13s  %s%n", m.get("isolation"), m.get("files"),
+          m.get("megabytes"), m.get("seconds"), m.get("files_per_second"), m.get("megabytes_per_second"),
+          m.get("worker_cpu_ms_per_file"), m.get("caller_cpu_ms_per_file"), m.get("outcomes"));
     }
     return 0;
   }

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ParserSetup {
 
-  static final String DEFAULT_PARSER = "org.apache.tika.parser.DefaultParser";
+  // Tika's DefaultParser, but building its type map once per parse (see CachingDefaultParser).
+  static final String DEFAULT_PARSER = CachingDefaultParser.class.getName();
   static final String TESSERACT = "org.apache.tika.parser.ocr.TesseractOCRParser";
   static final String PDF = "org.apache.tika.parser.pdf.PDFParser";
   // The OLE2 (doc, xls, ppt) and OOXML (docx, xlsx, pptx) parsers share AbstractOfficeParser's options.

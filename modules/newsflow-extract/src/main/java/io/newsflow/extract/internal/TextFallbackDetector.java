@@ -12,7 +12,6 @@ import org.apache.tika.detect.Detector;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
-import org.apache.tika.mime.MimeTypes;
 
 /**
  * Detects media types like the wrapped detector, but keeps a text file a text file when its first
@@ -43,12 +42,12 @@ public final class TextFallbackDetector implements Detector {
    * @param registry knows which types are text underneath
    */
   /**
-   * Creates a detector around Tika's default detector and media types; Tika's configuration file
-   * names this class, and Tika's pipes workers build it with this constructor.
+   * Creates a detector around Tika's default detectors, with Tika's media types as {@link MagicTable} builds them
+   * (the same decisions, cheaper magic matching); Tika's configuration file names this class, and Tika's pipes
+   * workers build it with this constructor.
    */
   public TextFallbackDetector() {
-    this(new DefaultDetector(MimeTypes.getDefaultMimeTypes()), MimeTypes.getDefaultMimeTypes(),
-        MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry());
+    this(new DefaultDetector(MagicTable.mimeTypes()), MagicTable.mimeTypes(), MagicTable.mimeTypes().getMediaTypeRegistry());
   }
 
   public TextFallbackDetector(Detector delegate, Detector byName, MediaTypeRegistry registry) {

@@ -33,6 +33,38 @@ class ArticleParserTest {
       """;
 
   @Test
+  void headEndFindsTheClosingHeadTagOrTheBodyTagInAnyCase() {
+    assertThat(ArticleParser.headEnd("<html><head><title>t</title></head><body>x", 100)).isEqualTo(28);
+    assertThat(ArticleParser.headEnd("<head><title>t</title></HEAD \n\t>", 100)).isEqualTo(22);
+    assertThat(ArticleParser.headEnd("<head><meta a=b><BoDy class=x>", 100)).isEqualTo(16);
+    assertThat(ArticleParser.headEnd("<head><bodyguard></head >", 100)).isEqualTo(17);
+    assertThat(ArticleParser.headEnd("<head></header><body", 100)).isEqualTo(-1);
+    // The whole tag must lie before the limit.
+    assertThat(ArticleParser.headEnd("<head></head>", 12)).isEqualTo(-1);
+    assertThat(ArticleParser.headEnd("<head></head>", 13)).isEqualTo(6);
+    assertThat(ArticleParser.headEnd("<head><body>", 11)).isEqualTo(-1);
+  }
+
+  @Test
+  void headEndAgreesWithTheRegularExpressionItReplaces() {
+    java.util.regex.Pattern regex = java.util.regex.Pattern.compile("</head\\s*>|<body[\\s>]",
+        java.util.regex.Pattern.CASE_INSENSITIVE);
+    String[] parts = {"<", "/", "head", "HEAD", "hEaD", "body", "BODY", "bodY", " ", "\t", "\u000B", "\u00A0", ">", "x",
+        "<head>", "</head", "<body", "-->", "\n"};
+    java.util.Random random = new java.util.Random(6);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder html = new StringBuilder();
+      for (int k = random.nextInt(12); k >= 0; k--) {
+        html.append(parts[random.nextInt(parts.length)]);
+      }
+      String s = html.toString();
+      int limit = random.nextInt(s.length() + 1);
+      java.util.regex.Matcher m = regex.matcher(s).region(0, limit);
+      assertThat(ArticleParser.headEnd(s, limit)).as("%s, limit %d", s, limit).isEqualTo(m.find() ? m.start() : -1);
+    }
+  }
+
+  @Test
   void scriptAndStyleContentsAreLeftOutAndEverythingElseKept() {
     String stripped = ArticleParser.withoutScriptBodies(HEAD);
     assertThat(stripped).doesNotContain("dataLayer").doesNotContain("font:").doesNotContain("NewsArticle")

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
@@ -477,11 +479,46 @@ public final class MainText {
 
   private static final Pattern SEPARATORS = Pattern.compile("[-_]+");
 
+  /**
+   * Counts the characters of {@code e}'s text nodes that {@code e.text().strip()} keeps whatever surrounds them
+   * (not white space in jsoup's, Java's or Unicode's sense, not a format character such as a soft hyphen or a
+   * zero-width space), stopping once the count exceeds {@code limit}. So the result is a lower bound of
+   * {@code e.text().strip().length()}, and when it exceeds {@code limit} so does that length: the cheap test that
+   * spares {@link #correct} building the text of every long block (JFR: {@code Element.text()} in this method was
+   * 7% of a parse worker's CPU).
+   */
+  static int solidChars(Element e, int limit) {
+    int[] count = {0};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          String s = t.getWholeText();
+          for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != 160
+                && Character.getType(c) != Character.FORMAT) {
+              count[0]++;
+            }
+          }
+          if (count[0] > limit) {
+            return FilterResult.STOP;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, e);
+    return count[0];
+  }
+
   /** Drops link lists and trailing related/comment sections from an extracted container. */
   static void correct(Element content) {
     for (Element e : content.select("h1, h2, h3, h4, h5, h6, p, div, span, strong, b")) {
       if (e.parent() == null) {
         continue; // already removed with an earlier section
+      }
+      if (solidChars(e, 80) > 80) {
+        continue; // longer than a heading: its text() would be too (see solidChars)
       }
       String t = e.text().strip();
       if (!t.isEmpty() && t.length() <= 80 && SECTION_END.matcher(t).matches() && e.select("p").size() <= 1) {
@@ -504,6 +541,9 @@ public final class MainText {
       }
     }
     for (Element e : content.select("p, div, span, li")) {
+      if (solidChars(e, 40) > 40) {
+        continue;
+      }
       String t = e.text().strip();
       if (!t.isEmpty() && t.length() <= 40 && STAMP.matcher(t).matches() && e.parent() != null) {
         e.remove();
@@ -513,11 +553,16 @@ public final class MainText {
       if (e.parent() == null) {
         continue;
       }
+      int linked = e.select("a").stream().mapToInt(a -> a.text().length()).sum();
+      // Without link text, or with more text than link text / 0.6 (a lower bound says so), it stays: no need for
+      // the block's whole text, which asked of every nested block was quadratic in the page's depth.
+      if (linked == 0 || 0.6 * solidChars(e, (int) Math.ceil(linked / 0.6) + 1) >= linked) {
+        continue;
+      }
       int length = e.text().length();
       if (length == 0) {
         continue;
       }
-      int linked = e.select("a").stream().mapToInt(a -> a.text().length()).sum();
       // A block that is mostly link text is navigation or a teaser list, not prose.
       if (linked > 0.6 * length && (e.tagName().matches("ul|ol|div|table") || length < 200)) {
         e.remove();

@@ -27,6 +27,47 @@ class MainTextTest {
   }
 
   @Test
+  void solidCharsIsALowerBoundOfEveryElementsStrippedText() {
+    String[] pieces = {"<div>", "</div>", "<p>", "</p>", "<span>", "</span>", "<pre>", "</pre>", "<br>", "<a href=x>", "</a>",
+        " ", "\n\t ", "&nbsp;", "&shy;", "\u200B", "\u2003", "word", "Wört", "\uD83D\uDE00", "<script>var s = 1;</script>",
+        "<![CDATA[ c ]]>", "<textarea> t </textarea>"};
+    java.util.Random random = new java.util.Random(6);
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder html = new StringBuilder("<div>");
+      for (int k = random.nextInt(30); k >= 0; k--) {
+        html.append(pieces[random.nextInt(pieces.length)]);
+      }
+      for (Element e : Jsoup.parse(html.toString()).body().getAllElements()) {
+        int length = e.text().strip().length();
+        assertThat(MainText.solidChars(e, Integer.MAX_VALUE)).as(html.toString()).isLessThanOrEqualTo(length);
+        int limit = random.nextInt(20);
+        if (MainText.solidChars(e, limit) > limit) {
+          assertThat(length).as(html.toString()).isGreaterThan(limit);
+        }
+      }
+    }
+  }
+
+  @Test
+  void solidCharsCountsTheVisibleCharactersAndStopsPastTheLimit() {
+    Element e = element("<div> Foo&nbsp;&shy;bar <span>\u200Bbaz</span><script>x()</script></div>");
+
+    assertThat(MainText.solidChars(e, 100)).isEqualTo(9);
+    assertThat(MainText.solidChars(e, 4)).isEqualTo(6); // stops after the first text node that passes 4
+  }
+
+  @Test
+  void aLinkListIsDroppedButAParagraphWithALinkIsKept() {
+    Element content = Jsoup.parse("<div><p>" + "Long article text with <a href=/x>one link</a> in it. ".repeat(5)
+        + "</p><ul><li><a href=/a>Other story one</a></li><li><a href=/b>Other story two</a></li></ul></div>")
+        .body().child(0);
+
+    MainText.correct(content);
+
+    assertThat(content.text()).contains("one link in it").doesNotContain("Other story");
+  }
+
+  @Test
   void aSectionOfRelatedLinksAfterTheArticleIsCut() {
     Element content = Jsoup.parse("<div><p>" + "Long article text. ".repeat(20) + "</p>"
         + "<h3>Read more</h3><p>Another story about something else entirely.</p></div>").body().child(0);
