@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
-import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -99,7 +98,7 @@ public final class MainText {
     clean(doc);
     Element content;
     try {
-      content = new Readability4JExtended(doc.location(), doc.clone()).parse().getArticleContent();
+      content = Readability.articleContent(doc.location(), doc.clone());
     } catch (RuntimeException e) {
       // Readability4J fails on some malformed trees (an orphaned top candidate); the fallbacks
       // below still find the article on most such pages.
