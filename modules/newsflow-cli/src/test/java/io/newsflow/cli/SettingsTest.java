@@ -161,6 +161,18 @@ class SettingsTest {
   }
 
   @Test
+  void theBatchIndexLaneGathersForAQuarterSecondByDefaultAndAtMostFiveSeconds() {
+    assertThat(Settings.load(null, Map.of(), Path.of("/d")).duration("index.batch-gather"))
+        .isEqualTo(java.time.Duration.ofMillis(250));
+    assertThat(Settings.load(null, Map.of("NEWSFLOW_INDEX_BATCH_GATHER", "0s"), Path.of("/d")).duration("index.batch-gather"))
+        .isZero();
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_INDEX_BATCH_GATHER", "6s"), Path.of("/d")))
+        .hasMessageContaining("index.batch-gather").hasMessageContaining("at most 5s");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_INDEX_BATCH_GATHER", "soon"), Path.of("/d")))
+        .hasMessageContaining("index.batch-gather");
+  }
+
+  @Test
   void theEntityRecogniserIsChosenByName() {
     assertThat(Settings.load(null, Map.of(), Path.of("/d")).entityRecognizer()).isEqualTo(Settings.EntityRecognizerKind.CORENLP);
     assertThat(Settings.load(null, Map.of("NEWSFLOW_ENRICH_ENTITIES", "none"), Path.of("/d")).entityRecognizer())
