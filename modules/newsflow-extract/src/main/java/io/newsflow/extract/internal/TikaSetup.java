@@ -52,9 +52,12 @@ public final class TikaSetup {
       throw new IllegalArgumentException("workerNice must be 0 to 19, got " + workerNice);
     }
     Path file = Files.createTempFile("newsflow-tika-", ".xml");
+    // A process stopped with SIGTERM (newsflow down) may not close its extractor: gone at JVM exit anyway.
+    file.toFile().deleteOnExit();
     String javaPath = null;
     if (workerNice > 0 && !System.getProperty("os.name", "").startsWith("Windows")) {
       Path launcher = workerLauncher(file);
+      launcher.toFile().deleteOnExit();
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Files.writeString(launcher, launcherScript(java, workerNice), StandardCharsets.UTF_8);
       if (!launcher.toFile().setExecutable(true, true)) {
