@@ -11,6 +11,8 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import io.newsflow.api.BatchStage;
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.FailureReason;
@@ -18,6 +20,7 @@ import io.newsflow.api.IndexOperation;
 import io.newsflow.api.IndexResult;
 import io.newsflow.api.Outcome;
 import io.newsflow.elasticsearch.internal.IndexPlanner;
+import io.newsflow.elasticsearch.internal.IndexedJson;
 import io.newsflow.elasticsearch.internal.IndexPlanner.Action;
 import io.newsflow.elasticsearch.internal.IndexPlanner.Current;
 import java.io.IOException;
@@ -163,7 +166,7 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
           done(queues, operations.get(i).id());
         } else {
           CompletableFuture<BulkResponseItem> response = new CompletableFuture<>();
-          ingester.add(toBulk(operations.get(i).id(), action), response);
+          ingester.add(toBulk(operations.get(i), action), response);
           written.add(i);
           responses.add(response);
           actions.add(action);
@@ -261,19 +264,36 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
     return currents;
   }
 
-  private BulkOperation toBulk(DocumentId id, Action action) {
+  private BulkOperation toBulk(IndexOperation operation, Action action) {
     String index = config.indexAlias();
-    if (action instanceof IndexPlanner.Write w && w.create()) {
-      return BulkOperation.of(b -> b.create(c -> c.index(index).id(id.value()).document(w.document())));
-    }
+    DocumentId id = operation.id();
     if (action instanceof IndexPlanner.Write w) {
-      return BulkOperation.of(b -> b.index(c -> c.index(index).id(id.value()).document(w.document())
+      Object document = body(operation, w);
+      if (w.create()) {
+        return BulkOperation.of(b -> b.create(c -> c.index(index).id(id.value()).document(document)));
+      }
+      return BulkOperation.of(b -> b.index(c -> c.index(index).id(id.value()).document(document)
           .ifSeqNo(w.seqNo()).ifPrimaryTerm(w.primaryTerm())));
     }
     IndexPlanner.Update u = (IndexPlanner.Update) action;
     return BulkOperation.of(b -> b.update(c -> c.index(index).id(id.value())
         .ifSeqNo(u.seqNo()).ifPrimaryTerm(u.primaryTerm())
         .action(a -> a.doc(u.partial()))));
+  }
+
+  /**
+   * Returns the document to write: the extracted record's JSON from Kafka with the index's fields added, as bytes the
+   * client sends unchanged, when the operation carries it and it can be copied ({@link IndexedJson}); else the map,
+   * which the client encodes.
+   */
+  private static Object body(IndexOperation operation, IndexPlanner.Write write) {
+    if (write.extracted() != null && operation instanceof IndexOperation.Extracted e && e.json() != null) {
+      byte[] json = IndexedJson.document(e.json(), write.added());
+      if (json != null) {
+        return BinaryData.of(json, ContentType.APPLICATION_JSON);
+      }
+    }
+    return write.document();
   }
 
   private static BulkResponseItem await(CompletableFuture<BulkResponseItem> response) {
