@@ -239,7 +239,8 @@ final class Pipeline implements AutoCloseable {
         for (int i = 0; i < settings.integer("index.workers"); i++) {
           StageRunner<IndexOperation, IndexResult> runner = StageRunner.<IndexOperation, IndexResult>builder()
               .stage(Stage.INDEX)
-              .consumer(KafkaClients.consumer(kafka, kafka.indexGroup(lane), "newsflow-index" + suffix + "-" + i, 500))
+              .consumer(KafkaClients.consumer(kafka, kafka.indexGroup(lane), "newsflow-index" + suffix + "-" + i, 500,
+                  lane == Lane.BATCH ? settings.duration("index.batch-gather") : java.time.Duration.ZERO))
               .topics(List.of(kafka.extractedTopic(lane), kafka.enrichmentsTopic(lane)))
               .decoder(this::decodeIndexOperation)
               .batchStage(withLatency(indexers.get(lane)))

@@ -88,6 +88,8 @@ public final class Settings {
     // 0 turns it off. On one host the import's extraction and CoreNLP share the cores: search freshness first.
     DEFAULTS.put("enrich.batch-yield", "5s");
     DEFAULTS.put("index.workers", "1");
+    // The batch lane's index stage lets Kafka gather its input for this long: fewer, larger bulks (0s: none).
+    DEFAULTS.put("index.batch-gather", "250ms");
     DEFAULTS.put("dashboard.host", "127.0.0.1");
     DEFAULTS.put("dashboard.port", "8080");
     DEFAULTS.put("dashboard.token", "");
@@ -185,6 +187,7 @@ public final class Settings {
     io.newsflow.stack.StackConfig.Jit.parse(io.newsflow.stack.StackConfig.JIT, get(io.newsflow.stack.StackConfig.JIT));
     duration("ingest.settle-time");
     duration("enrich.batch-yield");
+    duration("index.batch-gather");
     for (String key : List.of("ingest.threads", "enrich.workers", "index.workers")) {
       if (integer(key) < 1) {
         throw new IllegalArgumentException(key + " must be >= 1, got " + values.get(key));
