@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param modified last-modified time of the file; newer versions of a file have later times
  * @param seenAt when newsflow first saw it (start of the end-to-end latency clock)
  * @param jobId the import job it belongs to, or {@code null} for live traffic
+ * @param sha256 SHA-256 of its bytes (lowercase hex) when the caller has already read them all, so
+ *     that extraction need not read and hash the file a second time; {@code null} if not known
  */
-public record SourceFile(URI uri, Path path, long size, Instant modified, Instant seenAt, String jobId) {
+public record SourceFile(URI uri, Path path, long size, Instant modified, Instant seenAt, String jobId, String sha256) {
+
+  /** Describes a file whose digest is not known yet. */
+  public SourceFile(URI uri, Path path, long size, Instant modified, Instant seenAt, String jobId) {
+    this(uri, path, size, modified, seenAt, jobId, null);
+  }
 
   public SourceFile {
     Objects.requireNonNull(uri, "uri");
@@ -25,6 +32,14 @@ public record SourceFile(URI uri, Path path, long size, Instant modified, Instan
     if (size < 0) {
       throw new IllegalArgumentException("size must be >= 0, got " + size);
     }
+    if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("sha256 must be 64 lowercase hex digits, got " + sha256);
+    }
+  }
+
+  /** Returns this file with its known SHA-256 (lowercase hex). */
+  public SourceFile withSha256(String sha256) {
+    return new SourceFile(uri, path, size, modified, seenAt, jobId, sha256);
   }
 
   public DocumentId id() {

@@ -88,7 +88,6 @@ public final class Settings {
     // 0 turns it off. On one host the import's extraction and CoreNLP share the cores: search freshness first.
     DEFAULTS.put("enrich.batch-yield", "5s");
     DEFAULTS.put("index.workers", "1");
-    // The batch lane's index stage lets Kafka gather its input for this long: fewer, larger bulks (0s: none).
     DEFAULTS.put("index.batch-gather", "250ms");
     DEFAULTS.put("dashboard.host", "127.0.0.1");
     DEFAULTS.put("dashboard.port", "8080");
@@ -187,7 +186,10 @@ public final class Settings {
     io.newsflow.stack.StackConfig.Jit.parse(io.newsflow.stack.StackConfig.JIT, get(io.newsflow.stack.StackConfig.JIT));
     duration("ingest.settle-time");
     duration("enrich.batch-yield");
-    duration("index.batch-gather");
+    if (duration("index.batch-gather").compareTo(Duration.ofSeconds(5)) > 0) {
+      throw new IllegalArgumentException("index.batch-gather must be at most 5s (it delays every batch document), got "
+          + get("index.batch-gather"));
+    }
     for (String key : List.of("ingest.threads", "enrich.workers", "index.workers")) {
       if (integer(key) < 1) {
         throw new IllegalArgumentException(key + " must be >= 1, got " + values.get(key));

@@ -158,16 +158,18 @@ class SettingsTest {
         .hasMessageContaining("enrich.entities");
     assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_ENRICH_MAX_CHARS", "0"), Path.of("/d")))
         .hasMessageContaining("enrich.max-chars");
-    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_INDEX_BATCH_GATHER", "a while"), Path.of("/d")))
-        .hasMessageContaining("index.batch-gather");
   }
 
   @Test
-  void theBatchIndexLaneGathersFetchesFor250MsByDefault() {
-    assertThat(Settings.load(ROOT.resolve("deploy/newsflow.properties"), Map.of(), Path.of("/d")).duration("index.batch-gather"))
+  void theBatchIndexLaneGathersForAQuarterSecondByDefaultAndAtMostFiveSeconds() {
+    assertThat(Settings.load(null, Map.of(), Path.of("/d")).duration("index.batch-gather"))
         .isEqualTo(java.time.Duration.ofMillis(250));
     assertThat(Settings.load(null, Map.of("NEWSFLOW_INDEX_BATCH_GATHER", "0s"), Path.of("/d")).duration("index.batch-gather"))
         .isZero();
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_INDEX_BATCH_GATHER", "6s"), Path.of("/d")))
+        .hasMessageContaining("index.batch-gather").hasMessageContaining("at most 5s");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_INDEX_BATCH_GATHER", "soon"), Path.of("/d")))
+        .hasMessageContaining("index.batch-gather");
   }
 
   @Test

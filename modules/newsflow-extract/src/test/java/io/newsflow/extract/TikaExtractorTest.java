@@ -1,6 +1,7 @@
 package io.newsflow.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.ExtractedDocument;
@@ -451,6 +452,22 @@ class TikaExtractorTest {
         assertThat(doc.source().size()).isEqualTo(Files.size(file));
       }
     }
+  }
+
+  @Test
+  void aDigestTheCallerAlreadyComputedIsTakenAsTheSourceDigest() throws Exception {
+    Path file = Files.writeString(dir.resolve("known.txt"), ARTICLE);
+    // Not the file's real digest: the extractor must take the caller's, not read the file again.
+    String given = "ab".repeat(32);
+
+    ExtractedDocument doc = success(EXTRACTOR.extract(source(file).withSha256(given)));
+    ExtractedDocument hashed = success(EXTRACTOR.extract(source(file)));
+
+    assertThat(doc.source().sha256()).isEqualTo(given);
+    assertThat(doc.source().size()).isEqualTo(Files.size(file));
+    assertThat(hashed.source().sha256()).isEqualTo(jdkSha256(file));
+    assertThatThrownBy(() -> source(file).withSha256("ABC")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("64 lowercase hex");
   }
 
   @Test

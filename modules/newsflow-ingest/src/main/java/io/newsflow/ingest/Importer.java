@@ -353,7 +353,8 @@ public final class Importer implements AutoCloseable {
       }
       inFlight.acquireUninterruptibly();
       ctx.pending().register();
-      SourceFile file = new SourceFile(item.uri(), item.path(), item.size(), item.modified(), Instant.now(), run.jobId());
+      SourceFile file = new SourceFile(item.uri(), item.path(), item.size(), item.modified(), Instant.now(), run.jobId(),
+          sha);
       CompletableFuture<CompletableFuture<?>> extracted = CompletableFuture.supplyAsync(() -> processItem(file, item, sha, ctx), pool);
       // The slot frees once the item is extracted and handed to the producer, not when Kafka
       // acknowledges it: acks=all on a busy broker takes tens to hundreds of ms, and waiting for it

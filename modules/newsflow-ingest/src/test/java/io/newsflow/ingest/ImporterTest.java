@@ -36,7 +36,8 @@ class ImporterTest {
     try {
       String text = Files.readString(f.path());
       ExtractedDocument doc = new ExtractedDocument(1, "test", f.id(), f.modified().toEpochMilli(),
-          new ExtractedDocument.Source(f.uri().toString(), f.size(), "00", f.modified()), null, null, "text/plain",
+          new ExtractedDocument.Source(f.uri().toString(), f.size(), f.sha256() == null ? "00" : f.sha256(), f.modified()),
+          null, null, "text/plain",
           null, null, null, text, false, Map.of(), f.seenAt(), Instant.now(), f.jobId());
       if (!f.path().getFileName().toString().startsWith("box")) {
         return Outcome.success(Extraction.of(doc));
@@ -83,6 +84,13 @@ class ImporterTest {
     assertThat(letter.source()).isEqualTo(dir.resolve("bad.txt").toUri().toString());
     assertThat(letter.jobId()).isEqualTo("job-1");
     assertThat(letter.reason()).isEqualTo(FailureReason.CORRUPT);
+    // The importer hands the digest of its duplicate check to the extractor, which need not hash again.
+    ExtractedDocument alpha = producer.history().stream().filter(r -> r.topic().equals("t.extracted-batch"))
+        .map(r -> Json.decode(r.value(), ExtractedDocument.class))
+        .filter(d -> d.source().uri().endsWith("/a.txt")).findFirst().orElseThrow();
+    assertThat(alpha.source().sha256()).isEqualTo(
+        java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("alpha".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8))));
 
     // Reprocessing ignores what the index holds: the unchanged file goes through again.
     MockProducer<String, byte[]> again = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());

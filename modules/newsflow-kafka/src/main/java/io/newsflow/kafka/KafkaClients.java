@@ -19,9 +19,6 @@ public final class KafkaClients {
 
   private KafkaClients() {}
 
-  /** The bytes a gathering consumer's fetch waits for (as stored: lz4-compressed batches; 70 to 140 documents of the news archive). */
-  public static final int GATHER_BYTES = 512 * 1024;
-
   public static Admin admin(KafkaConfig config) {
     return Admin.create(config.baseClientProperties());
   }
@@ -40,24 +37,23 @@ public final class KafkaClients {
     return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 
+  /** How much a gathering consumer asks the broker to collect before a fetch returns. */
+  static final int GATHER_BYTES = 256 * 1024;
+
   /** Returns a consumer in {@code groupId} that never commits on its own: the stage runner commits. */
   public static KafkaConsumer<String, byte[]> consumer(KafkaConfig config, String groupId, String clientId, int maxPollRecords) {
     return consumer(config, groupId, clientId, maxPollRecords, java.time.Duration.ZERO);
   }
 
   /**
-   * Returns a consumer in {@code groupId} that never commits on its own, whose fetches the broker holds for up to
-   * {@code gather} until {@link #GATHER_BYTES} have arrived: fewer and larger batches (one fetch, one bulk request and
-   * one offset commit each) at up to {@code gather} of added latency. {@link java.time.Duration#ZERO} answers each fetch as
-   * soon as one record is there (Kafka's default), for a lane whose latency counts.
+   * Returns a consumer in {@code groupId} that never commits on its own and, if {@code gather} is
+   * positive, lets the broker collect up to {@value #GATHER_BYTES} bytes or {@code gather} before a
+   * fetch returns: fewer, fuller batches for a stage whose cost is per request (a bulk request and
+   * its translog fsync in Elasticsearch), at up to {@code gather} of added latency.
    */
   public static KafkaConsumer<String, byte[]> consumer(KafkaConfig config, String groupId, String clientId, int maxPollRecords,
       java.time.Duration gather) {
-    Map<String, Object> props = new java.util.HashMap<>();
-    if (!gather.isZero()) {
-      props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, GATHER_BYTES);
-      props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, gather.toMillis()));
-    }
+    Map<String, Object> props = new java.util.HashMap<>(gatherProperties(gather));
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -67,5 +63,17 @@ public final class KafkaClients {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.putAll(config.baseClientProperties());
     return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** Returns the fetch properties of a consumer that gathers for up to {@code gather}; none for zero. */
+  static Map<String, Object> gatherProperties(java.time.Duration gather) {
+    if (gather.isNegative()) {
+      throw new IllegalArgumentException("gather must be >= 0, got " + gather);
+    }
+    if (gather.isZero()) {
+      return Map.of();
+    }
+    return Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, GATHER_BYTES,
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, gather.toMillis()));
   }
 }
