@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
         bytes += Files.size(p);
       }
     }
-    try (Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry()).prepare()) {
+    try (Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry()).batch().prepare()) {
       String jobId = "bench-" + UUID.randomUUID();
       LatencyTracker tracker = new LatencyTracker(
           (batch, enrichedOnly) -> visible(pipeline.search().searchable(batch, enrichedOnly)),

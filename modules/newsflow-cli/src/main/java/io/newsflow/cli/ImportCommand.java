@@ -101,7 +101,7 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     // Without --wait, nothing reads Kafka: the topics are made when the first item is published, if one is.
-    Pipeline prepared = new Pipeline(env.settings(), new SimpleMeterRegistry());
+    Pipeline prepared = new Pipeline(env.settings(), new SimpleMeterRegistry()).batch();
     try (Pipeline pipeline = await ? prepared.prepare() : prepared.prepareLazily()) {
       // Resume: every item with an outcome in the journal is done; its content hash still counts for duplicates.
       Set<String> done = new HashSet<>();
@@ -361,7 +361,7 @@ final class ImportCommand implements Callable<Integer> {
       Environment env = parent.main.environment();
       JobStore store = jobs(env);
       JobStore.JobSpec spec = store.find(jobId).orElseThrow(() -> new IllegalArgumentException("no such import job: " + jobId));
-      try (Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry()).prepare()) {
+      try (Pipeline pipeline = new Pipeline(env.settings(), new SimpleMeterRegistry()).batch().prepare()) {
         Set<String> again = new HashSet<>();
         reconcile(pipeline, store, jobId, laterFailures(pipeline, jobId), item -> {
           if (item.status().equals("failed") || item.status().equals("missing")) {

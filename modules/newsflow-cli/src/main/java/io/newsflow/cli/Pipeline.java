@@ -161,10 +161,24 @@ final class Pipeline implements AutoCloseable {
   }
 
   private TikaExtractor tika;
+  private boolean batch;
+
+  /**
+   * Marks this pipeline as an import's (the batch lane): its parse workers run at the lower CPU
+   * priority {@code extract.batch-nice}, so that the live lane and the stack go first on a shared
+   * host. Call before the first file is extracted.
+   */
+  synchronized Pipeline batch() {
+    if (tika != null) {
+      throw new IllegalStateException("batch() after the extractor was made");
+    }
+    batch = true;
+    return this;
+  }
 
   private synchronized TikaExtractor tika() {
     if (tika == null) {
-      tika = remember(new TikaExtractor(settings.extraction()));
+      tika = remember(new TikaExtractor(settings.extraction(), batch ? settings.batchNice() : 0));
     }
     return tika;
   }

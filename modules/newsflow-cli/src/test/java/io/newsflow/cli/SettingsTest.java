@@ -161,6 +161,16 @@ class SettingsTest {
   }
 
   @Test
+  void anImportsParseWorkersRunAtNiceFourByDefaultAndTheValueMustBeANiceValue() {
+    assertThat(Settings.load(null, Map.of(), Path.of("/d")).batchNice()).isEqualTo(4);
+    assertThat(Settings.load(null, Map.of("NEWSFLOW_EXTRACT_BATCH_NICE", "0"), Path.of("/d")).batchNice()).isZero();
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_BATCH_NICE", "20"), Path.of("/d")))
+        .hasMessageContaining("extract.batch-nice").hasMessageContaining("0 to 19");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("NEWSFLOW_EXTRACT_BATCH_NICE", "-1"), Path.of("/d")))
+        .hasMessageContaining("extract.batch-nice");
+  }
+
+  @Test
   void theBatchIndexLaneGathersForAQuarterSecondByDefaultAndAtMostFiveSeconds() {
     assertThat(Settings.load(null, Map.of(), Path.of("/d")).duration("index.batch-gather"))
         .isEqualTo(java.time.Duration.ofMillis(250));

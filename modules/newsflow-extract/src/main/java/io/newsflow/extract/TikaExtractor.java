@@ -123,6 +123,20 @@ public final class TikaExtractor implements Extractor {
    *     does not run here
    */
   public TikaExtractor(ExtractionConfig config, Clock clock) {
+    this(config, clock, 0);
+  }
+
+  /**
+   * Creates an extractor whose worker processes run at CPU priority {@code workerNice} (0, this
+   * process's, to 19, the lowest; ignored in process): for a backfill that must leave the CPU to live
+   * traffic first. On Linux each worker gets a scheduling group (session) of its own at that nice
+   * value, which is what makes it count against other sessions (see the launcher script {@code TikaSetup} writes).
+   */
+  public TikaExtractor(ExtractionConfig config, int workerNice) {
+    this(config, Clock.systemUTC(), workerNice);
+  }
+
+  private TikaExtractor(ExtractionConfig config, Clock clock, int workerNice) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (config.parsers().ocr() == ParserOptions.Ocr.ON && !ParserSetup.tesseractAvailable()) {
@@ -131,7 +145,7 @@ public final class TikaExtractor implements Extractor {
           + " Tesseract (Debian/Ubuntu: apt-get install tesseract-ocr) or set " + ParserOptions.OCR + "=off");
     }
     try {
-      this.tikaConfig = TikaSetup.write(config);
+      this.tikaConfig = TikaSetup.write(config, config.isolation() == ExtractionConfig.Isolation.FORK ? workerNice : 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write Tika's configuration: " + e.getMessage(), e);
     }
@@ -164,6 +178,7 @@ public final class TikaExtractor implements Extractor {
     if (tikaConfig != null) {
       try {
         Files.deleteIfExists(tikaConfig);
+        Files.deleteIfExists(TikaSetup.workerLauncher(tikaConfig));
       } catch (IOException e) {
         LOG.debug("Could not delete {}: {}", tikaConfig, e.toString());
       }

@@ -42,6 +42,33 @@ class ForkedExtractionTest {
   }
 
   @Test
+  void aBatchExtractorsWorkersRunAtTheLowerPriorityAndGiveTheSameDocument() throws Exception {
+    Path stat = Path.of("/proc/self/stat");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(stat), "needs /proc");
+    Path file = Files.writeString(dir.resolve("note.txt"), "The harbour board met on Tuesday and approved the budget.");
+    int own = nice(ProcessHandle.current().pid());
+
+    try (TikaExtractor low = new TikaExtractor(ExtractionConfig.defaults().withWorkers(1, 256L * 1024 * 1024), 3)) {
+      ExtractedDocument doc = success(low.extractAll(source(file))).document();
+      assertThat(doc.text()).isEqualTo(success(forked.extractAll(source(file))).document().text());
+      List<Long> niced = ProcessHandle.current().children()
+          .filter(c -> c.info().command().orElse("").endsWith("java")) // the workers are this test JVM's only children
+          .filter(c -> nice(c.pid()) == Math.min(19, own + 3))
+          .map(ProcessHandle::pid).toList();
+      assertThat(niced).hasSize(1);
+    }
+  }
+
+  private static int nice(long pid) {
+    try {
+      String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return Integer.parseInt(s.substring(s.lastIndexOf(')') + 2).split(" ")[16]);
+    } catch (IOException e) {
+      return Integer.MIN_VALUE; // the process is gone
+    }
+  }
+
+  @Test
   void nestedZipWithAMailWithAPdfGivesLinkedChildDocuments() {
     Path zip = Fixtures.writeNestedZipWithMailWithPdf(dir.resolve("outer.zip"), "Please find the figures attached.",
         "Quarterly figures", "Revenue rose by eleven percent in the third quarter.");

@@ -35,12 +35,73 @@ public final class TikaSetup {
    * @throws IOException if the temporary file cannot be written
    */
   public static Path write(ExtractionConfig config) throws IOException {
+    return write(config, 0);
+  }
+
+  /**
+   * Writes the configuration for {@code config} into a new temporary file and returns its path; the
+   * caller deletes it and its {@link #workerLauncher} when done. With a {@code workerNice} above 0 the
+   * workers start through a launcher script written next to it, at that lower CPU priority (see
+   * {@link #launcherScript}).
+   *
+   * @param workerNice 0 (the workers' priority is this process's) to 19 (the lowest)
+   * @throws IOException if a temporary file cannot be written
+   */
+  public static Path write(ExtractionConfig config, int workerNice) throws IOException {
+    if (workerNice < 0 || workerNice > 19) {
+      throw new IllegalArgumentException("workerNice must be 0 to 19, got " + workerNice);
+    }
     Path file = Files.createTempFile("newsflow-tika-", ".xml");
-    Files.writeString(file, xml(config, file), StandardCharsets.UTF_8);
+    // A process stopped with SIGTERM (newsflow down) may not close its extractor: gone at JVM exit anyway.
+    file.toFile().deleteOnExit();
+    String javaPath = null;
+    if (workerNice > 0 && !System.getProperty("os.name", "").startsWith("Windows")) {
+      Path launcher = workerLauncher(file);
+      launcher.toFile().deleteOnExit();
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Files.writeString(launcher, launcherScript(java, workerNice), StandardCharsets.UTF_8);
+      if (!launcher.toFile().setExecutable(true, true)) {
+        throw new IOException("cannot make " + launcher + " executable");
+      }
+      javaPath = launcher.toString();
+    }
+    Files.writeString(file, xml(config, file, javaPath), StandardCharsets.UTF_8);
     return file;
   }
 
+  /** Returns where {@link #write} puts the workers' launcher script for the configuration {@code tikaConfig}. */
+  public static Path workerLauncher(Path tikaConfig) {
+    return tikaConfig.resolveSibling(tikaConfig.getFileName() + ".worker.sh");
+  }
+
+  /**
+   * Returns a POSIX shell script that starts {@code java} with its arguments at CPU priority
+   * {@code nice}. Linux's autogroup scheduler first shares the CPU between sessions (a terminal, a
+   * service) and only then between the processes of one session by their nice values; so the worker
+   * gets a session of its own ({@code setsid}, which does not fork here: a child of the JVM leads no
+   * process group, so the worker keeps the process id Tika watches) and gives it the nice value
+   * ({@code /proc/self/autogroup}, retried: an unprivileged process may change it ten times a
+   * second). Where there is no autogroup, the plain {@code nice} does the same.
+   */
+  static String launcherScript(String java, int nice) {
+    String quoted = "'" + java.replace("'", "'\\''") + "'";
+    return """
+        #!/bin/sh
+        # Starts a newsflow parse worker of the batch lane at CPU priority %1$d (extract.batch-nice), so that
+        # live uploads, Kafka and Elasticsearch go first on a shared host. Written by newsflow; deleted with its
+        # Tika configuration.
+        if command -v setsid >/dev/null 2>&1; then
+          exec setsid sh -c 'for i in 1 2 3 4 5; do echo %1$d 2>/dev/null >/proc/self/autogroup && break; [ -e /proc/self/autogroup ] || break; sleep 0.1; done; exec nice -n %1$d "$0" "$@"' %2$s "$@"
+        fi
+        exec nice -n %1$d %2$s "$@"
+        """.formatted(nice, quoted);
+  }
+
   static String xml(ExtractionConfig config, Path self) {
+    return xml(config, self, null);
+  }
+
+  static String xml(ExtractionConfig config, Path self, String javaPath) {
     long heapMb = Math.max(64, config.workerHeapBytes() / (1024 * 1024));
     // The parse watchdog of a worker; the client side waits a little longer so that a timeout is
     // reported as one rather than as a lost connection.
@@ -72,7 +133,7 @@ public final class TikaSetup {
               <timeoutMillis>%d</timeoutMillis>
               <maxFilesProcessedPerProcess>%d</maxFilesProcessedPerProcess>
               <maxForEmitBatchBytes>-1</maxForEmitBatchBytes>
-              <tikaConfig>%s</tikaConfig>
+              <tikaConfig>%s</tikaConfig>%s
               <forkedJvmArgs>
                 <arg>-Xmx%dm</arg>
                 <arg>-XX:+UseSerialGC</arg>
@@ -88,7 +149,8 @@ public final class TikaSetup {
         1_000_000L, MAX_COMPRESSION_RATIO, MAX_XML_DEPTH, config.maxEmbeddedDepth(), ExternalRefs.class.getName(),
         ParserSetup.xml(config).strip(), TextFallbackDetector.class.getName(), FETCHER, config.workers(), timeoutMs,
         FILES_PER_WORKER,
-        escape(self.toAbsolutePath().toString()), heapMb);
+        escape(self.toAbsolutePath().toString()),
+        javaPath == null ? "" : "\n      <javaPath>" + escape(javaPath) + "</javaPath>", heapMb);
   }
 
   private static String escape(String s) {
