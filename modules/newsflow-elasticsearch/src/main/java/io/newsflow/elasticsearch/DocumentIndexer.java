@@ -11,6 +11,8 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import io.newsflow.api.BatchStage;
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.FailureReason;
@@ -18,6 +20,7 @@ import io.newsflow.api.IndexOperation;
 import io.newsflow.api.IndexResult;
 import io.newsflow.api.Outcome;
 import io.newsflow.elasticsearch.internal.IndexPlanner;
+import io.newsflow.elasticsearch.internal.IndexedJson;
 import io.newsflow.elasticsearch.internal.IndexPlanner.Action;
 import io.newsflow.elasticsearch.internal.IndexPlanner.Current;
 import java.io.IOException;
@@ -25,9 +28,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +40,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Writes extracted documents and enrichments to the article index through one {@link BulkIngester}.
- * Every write is conditional on the sequence number read just before (see {@link IndexPlanner}), so
- * several indexer processes, redeliveries and re-imports can interleave without a stale version or
- * a lost enrichment; a conflicting write is planned again from a fresh read.
+ * Every write is conditional: on the sequence number read just before (see {@link IndexPlanner}), or, for an
+ * extracted document written without a read first, on its absence (a create), so several indexer processes,
+ * redeliveries and re-imports can interleave without a stale version or a lost enrichment; a conflicting write
+ * is planned again from a fresh read.
  *
  * <p>Thread-safe: several stage runners may share one instance. Owns the ingester, not the client.
  */
@@ -147,10 +153,31 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
       queues.computeIfAbsent(operations.get(i).id(), k -> new ArrayDeque<>()).add(i);
     }
     int conflictRounds = 0;
+    // An extracted document is first written as a create without reading: most are new (an import publishes only new and
+    // changed files), and a create fails with a conflict if the document exists after all, which reads and plans it
+    // like any conflict. So a backfill's bulks go without a multi-get each. Each operation is tried so once.
+    Set<Integer> createdUnread = new HashSet<>();
     while (!queues.isEmpty()) {
       List<Integer> heads = new ArrayList<>();
       queues.values().forEach(q -> heads.add(q.peek()));
-      List<Current> currents = read(heads.stream().map(i -> operations.get(i).id()).toList());
+      List<Current> currents = new ArrayList<>(heads.size());
+      List<Integer> toRead = new ArrayList<>();
+      Set<Integer> unread = new HashSet<>();
+      for (int k = 0; k < heads.size(); k++) {
+        int i = heads.get(k);
+        currents.add(Current.ABSENT);
+        if (operations.get(i) instanceof IndexOperation.Extracted && createdUnread.add(i)) {
+          unread.add(i);
+        } else {
+          toRead.add(k);
+        }
+      }
+      if (!toRead.isEmpty()) {
+        List<Current> read = read(toRead.stream().map(k -> operations.get(heads.get(k)).id()).toList());
+        for (int r = 0; r < toRead.size(); r++) {
+          currents.set(toRead.get(r), read.get(r));
+        }
+      }
       Instant now = Instant.now();
       List<Integer> written = new ArrayList<>();
       List<CompletableFuture<BulkResponseItem>> responses = new ArrayList<>();
@@ -163,7 +190,7 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
           done(queues, operations.get(i).id());
         } else {
           CompletableFuture<BulkResponseItem> response = new CompletableFuture<>();
-          ingester.add(toBulk(operations.get(i).id(), action), response);
+          ingester.add(toBulk(operations.get(i), action), response);
           written.add(i);
           responses.add(response);
           actions.add(action);
@@ -182,7 +209,9 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
           outcomes[i] = Outcome.success(actions.get(k).result());
           done(queues, id);
         } else if (item.status() == 409) {
-          conflicts = true; // someone wrote in between: read again and re-plan this operation
+          // Someone wrote in between, or a create unread found the document: read again and re-plan this operation.
+          // The latter is no conflict between writers and does not count towards the limit.
+          conflicts |= !unread.contains(i);
         } else if (isRetryable(item.status())) {
           // Keep this document's order: its later operations wait for the retry too.
           for (int j : queues.remove(id)) {
@@ -261,19 +290,36 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
     return currents;
   }
 
-  private BulkOperation toBulk(DocumentId id, Action action) {
+  private BulkOperation toBulk(IndexOperation operation, Action action) {
     String index = config.indexAlias();
-    if (action instanceof IndexPlanner.Write w && w.create()) {
-      return BulkOperation.of(b -> b.create(c -> c.index(index).id(id.value()).document(w.document())));
-    }
+    DocumentId id = operation.id();
     if (action instanceof IndexPlanner.Write w) {
-      return BulkOperation.of(b -> b.index(c -> c.index(index).id(id.value()).document(w.document())
+      Object document = body(operation, w);
+      if (w.create()) {
+        return BulkOperation.of(b -> b.create(c -> c.index(index).id(id.value()).document(document)));
+      }
+      return BulkOperation.of(b -> b.index(c -> c.index(index).id(id.value()).document(document)
           .ifSeqNo(w.seqNo()).ifPrimaryTerm(w.primaryTerm())));
     }
     IndexPlanner.Update u = (IndexPlanner.Update) action;
     return BulkOperation.of(b -> b.update(c -> c.index(index).id(id.value())
         .ifSeqNo(u.seqNo()).ifPrimaryTerm(u.primaryTerm())
         .action(a -> a.doc(u.partial()))));
+  }
+
+  /**
+   * Returns the document to write: the extracted record's JSON from Kafka with the index's fields added, as bytes the
+   * client sends unchanged, when the operation carries it and it can be copied ({@link IndexedJson}); else the map,
+   * which the client encodes.
+   */
+  private static Object body(IndexOperation operation, IndexPlanner.Write write) {
+    if (write.extracted() != null && operation instanceof IndexOperation.Extracted e && e.json() != null) {
+      byte[] json = IndexedJson.document(e.json(), write.added());
+      if (json != null) {
+        return BinaryData.of(json, ContentType.APPLICATION_JSON);
+      }
+    }
+    return write.document();
   }
 
   private static BulkResponseItem await(CompletableFuture<BulkResponseItem> response) {

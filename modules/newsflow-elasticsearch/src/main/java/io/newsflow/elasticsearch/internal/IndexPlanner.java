@@ -61,8 +61,29 @@ public final class IndexPlanner {
     IndexResult result();
   }
 
-  /** Writes a whole document: a create when {@code current} did not exist, else a conditional replace. */
-  public record Write(Map<String, Object> document, boolean create, long seqNo, long primaryTerm, IndexResult result) implements Action {}
+  /**
+   * Writes a whole document: a create when {@code current} did not exist, else a conditional replace.
+   *
+   * @param extracted the extracted document whose fields (all but {@code language}, which the index calls
+   *     {@code declared_language}) come first, or {@code null} for an enrichment's stub
+   * @param added the fields the index adds after them, in this order ({@code declared_language}, {@code indexed_at},
+   *     {@code seen_to_indexed_ms}, {@code enrichment}, {@code language}, {@code story}); a stub's whole document
+   */
+  public record Write(ExtractedDocument extracted, Map<String, Object> added, boolean create, long seqNo, long primaryTerm,
+      IndexResult result) implements Action {
+
+    /** Returns the whole document to index: {@code extracted}'s fields, then {@code added}. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> document() {
+      if (extracted == null) {
+        return added;
+      }
+      Map<String, Object> map = Json.mapper().convertValue(extracted, LinkedHashMap.class);
+      map.remove("language");
+      map.putAll(added);
+      return map;
+    }
+  }
 
   /** Merges {@code partial} into the document, conditionally on the sequence number read. */
   public record Update(Map<String, Object> partial, long seqNo, long primaryTerm, IndexResult result) implements Action {}
@@ -80,7 +101,7 @@ public final class IndexPlanner {
 
   private static Action planExtracted(Current current, ExtractedDocument doc, Instant now) {
     if (!current.exists()) {
-      return new Write(document(doc, null, now), true, -1, -1, IndexResult.INDEXED);
+      return new Write(doc, added(doc, null, now), true, -1, -1, IndexResult.INDEXED);
     }
     if (current.revision() != null) {
       if (current.revision() > doc.revision()) {
@@ -91,12 +112,12 @@ public final class IndexPlanner {
       }
     }
     Map<String, Object> keep = matches(current.enrichment(), doc.revision(), doc.source().sha256()) ? current.enrichment() : null;
-    Map<String, Object> document = document(doc, keep, now);
+    Map<String, Object> added = added(doc, keep, now);
     if (current.story() != null) {
       // Only the story stage writes it; a new revision is re-enriched and its story decided again.
-      document.put("story", current.story());
+      added.put("story", current.story());
     }
-    return new Write(document, false, current.seqNo(), current.primaryTerm(), IndexResult.INDEXED);
+    return new Write(doc, added, false, current.seqNo(), current.primaryTerm(), IndexResult.INDEXED);
   }
 
   private static Action planEnrichment(Current current, Enrichment enrichment, Instant now) {
@@ -106,7 +127,7 @@ public final class IndexPlanner {
       stub.put("id", enrichment.id().value());
       putLanguage(stub, stored, null);
       stub.put("enrichment", stored);
-      return new Write(stub, true, -1, -1, IndexResult.ENRICHED);
+      return new Write(null, stub, true, -1, -1, IndexResult.ENRICHED);
     }
     if (current.revision() != null && current.revision() > enrichment.revision()) {
       return new Skip(IndexResult.STALE);
@@ -135,11 +156,13 @@ public final class IndexPlanner {
     return sha == null || sha.equals(sha256);
   }
 
-  /** Returns the indexed form of an extracted document, with {@code enrichment} merged in if given. */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> document(ExtractedDocument doc, Map<String, Object> enrichment, Instant now) {
-    Map<String, Object> map = Json.mapper().convertValue(doc, LinkedHashMap.class);
-    Object declared = map.remove("language");
+  /**
+   * Returns the fields the index adds to an extracted document's own (see {@link Write}), with {@code enrichment} merged
+   * in if given.
+   */
+  static Map<String, Object> added(ExtractedDocument doc, Map<String, Object> enrichment, Instant now) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    String declared = doc.language();
     if (declared != null) {
       map.put("declared_language", declared);
     }
