@@ -47,13 +47,15 @@ class ForkedExtractionTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(stat), "needs /proc");
     Path file = Files.writeString(dir.resolve("note.txt"), "The harbour board met on Tuesday and approved the budget.");
     int own = nice(ProcessHandle.current().pid());
+    // Under nice 17 or more both extractors' workers end at 19 and cannot be told apart.
+    org.junit.jupiter.api.Assumptions.assumeTrue(own + 3 <= 19, "the tests run at nice " + own);
 
     try (TikaExtractor low = new TikaExtractor(ExtractionConfig.defaults().withWorkers(1, 256L * 1024 * 1024), 3)) {
       ExtractedDocument doc = success(low.extractAll(source(file))).document();
       assertThat(doc.text()).isEqualTo(success(forked.extractAll(source(file))).document().text());
       List<Long> niced = ProcessHandle.current().children()
           .filter(c -> c.info().command().orElse("").endsWith("java")) // the workers are this test JVM's only children
-          .filter(c -> nice(c.pid()) == Math.min(19, own + 3))
+          .filter(c -> nice(c.pid()) == own + 3)
           .map(ProcessHandle::pid).toList();
       assertThat(niced).hasSize(1);
     }
