@@ -78,7 +78,8 @@ public final class Settings {
     DEFAULTS.put(ExtractionConfig.MAX_EMBEDDED_DEPTH, String.valueOf(extract.maxEmbeddedDepth()));
     DEFAULTS.put(ExtractionConfig.PASSWORDS, "");
     DEFAULTS.put(PASSWORDS_FILE, "");
-    // Measured on 2 cores (README, Benchmark): 4 took the live p99 under 2 s at a sixth of the import's throughput.
+    // Measured on 2 cores (README, Benchmark): 4 took the live p99 from 2.0-4.6 s to 1.0-1.7 s, at about a sixth of an
+    // import's throughput while live uploads arrive.
     DEFAULTS.put(BATCH_NICE, "4");
     DEFAULTS.put(ParserOptions.OCR, extract.parsers().ocr().code());
     DEFAULTS.put(ParserOptions.OCR_LANGUAGE, extract.parsers().ocrLanguage());
