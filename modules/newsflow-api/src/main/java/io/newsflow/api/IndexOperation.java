@@ -8,35 +8,8 @@ public sealed interface IndexOperation {
   /** The revision of the document this operation belongs to. */
   long revision();
 
-  /**
-   * Indexes the extracted document, replacing an older revision.
-   *
-   * @param document the document
-   * @param json the document's record as it travelled on Kafka (its {@link Json} encoding), or {@code null}: when given, the
-   *     index stage may copy its members into the indexed document instead of encoding {@code document} again
-   */
-  record Extracted(ExtractedDocument document, byte[] json) implements IndexOperation {
-
-    public Extracted(ExtractedDocument document) {
-      this(document, null);
-    }
-
-    /** Compares the documents only: {@code json} is one encoding of {@code document}. */
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Extracted e && e.document.equals(document);
-    }
-
-    @Override
-    public int hashCode() {
-      return document.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "Extracted[document=" + document + "]";
-    }
-
+  /** Indexes the extracted document, replacing an older revision. */
+  record Extracted(ExtractedDocument document) implements IndexOperation {
     @Override
     public DocumentId id() {
       return document.id();

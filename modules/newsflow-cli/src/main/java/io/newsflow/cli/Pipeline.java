@@ -333,7 +333,7 @@ final class Pipeline implements AutoCloseable {
 
   private IndexOperation decodeIndexOperation(String topic, byte[] value) {
     if (topic.equals(kafka.extractedTopic()) || topic.equals(kafka.extractedTopic(Lane.BATCH))) {
-      return new IndexOperation.Extracted(Json.decode(value, ExtractedDocument.class), value);
+      return new IndexOperation.Extracted(Json.decode(value, ExtractedDocument.class));
     }
     return new IndexOperation.Enriched(Json.decode(value, Enrichment.class));
   }

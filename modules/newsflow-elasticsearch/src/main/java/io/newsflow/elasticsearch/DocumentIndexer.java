@@ -11,8 +11,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
 import io.newsflow.api.BatchStage;
 import io.newsflow.api.DocumentId;
 import io.newsflow.api.FailureReason;
@@ -20,7 +18,6 @@ import io.newsflow.api.IndexOperation;
 import io.newsflow.api.IndexResult;
 import io.newsflow.api.Outcome;
 import io.newsflow.elasticsearch.internal.IndexPlanner;
-import io.newsflow.elasticsearch.internal.IndexedJson;
 import io.newsflow.elasticsearch.internal.IndexPlanner.Action;
 import io.newsflow.elasticsearch.internal.IndexPlanner.Current;
 import java.io.IOException;
@@ -294,7 +291,7 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
     String index = config.indexAlias();
     DocumentId id = operation.id();
     if (action instanceof IndexPlanner.Write w) {
-      Object document = body(operation, w);
+      Map<String, Object> document = w.document();
       if (w.create()) {
         return BulkOperation.of(b -> b.create(c -> c.index(index).id(id.value()).document(document)));
       }
@@ -305,21 +302,6 @@ public final class DocumentIndexer implements BatchStage<IndexOperation, IndexRe
     return BulkOperation.of(b -> b.update(c -> c.index(index).id(id.value())
         .ifSeqNo(u.seqNo()).ifPrimaryTerm(u.primaryTerm())
         .action(a -> a.doc(u.partial()))));
-  }
-
-  /**
-   * Returns the document to write: the extracted record's JSON from Kafka with the index's fields added, as bytes the
-   * client sends unchanged, when the operation carries it and it can be copied ({@link IndexedJson}); else the map,
-   * which the client encodes.
-   */
-  private static Object body(IndexOperation operation, IndexPlanner.Write write) {
-    if (write.extracted() != null && operation instanceof IndexOperation.Extracted e && e.json() != null) {
-      byte[] json = IndexedJson.document(e.json(), write.added());
-      if (json != null) {
-        return BinaryData.of(json, ContentType.APPLICATION_JSON);
-      }
-    }
-    return write.document();
   }
 
   private static BulkResponseItem await(CompletableFuture<BulkResponseItem> response) {
