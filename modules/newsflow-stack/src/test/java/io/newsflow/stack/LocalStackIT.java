@@ -73,7 +73,9 @@ class LocalStackIT {
       // The data dir survives between runs (a warm start is the fast path), so are its topics.
       String topic = "local-stack-it-" + System.currentTimeMillis();
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-      assertThat(admin.listTopics().names().get()).contains(topic);
+      // CreateTopics returns when the controller has committed the topic; the broker lists it a moment later.
+      Awaitility.await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(admin.listTopics().names().get()).contains(topic));
     }
   }
 
