@@ -44,7 +44,8 @@ class IndexerCrashIT {
 
     // Publish everything first, with no indexer running.
     TestStack.Run imported = TestStack.cliWith(config, "import", "--json", files.toString());
-    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.exitCode())
+        .as(() -> imported.err() + "\n--- last lines of the broker's log ---\n" + TestStack.kafkaLogTail(60)).isZero();
     assertThat(Json.mapper().readTree(imported.out()).get("published").asLong()).isEqualTo(FILES);
 
     try (Pipeline reader = new Pipeline(settings, new SimpleMeterRegistry()).prepare()) {

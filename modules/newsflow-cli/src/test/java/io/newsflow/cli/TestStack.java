@@ -76,6 +76,20 @@ final class TestStack {
     return Path.of(System.getProperty("newsflow.data-dir")).toAbsolutePath();
   }
 
+  /**
+   * The last {@code lines} lines of the test broker's log, for a failure message: the stack's data
+   * directory goes away with a CI clone, and the broker's view is the other half of a client error.
+   */
+  static String kafkaLogTail(int lines) {
+    Path log = dataDir().resolve("logs").resolve("kafka.log");
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
+  }
+
   static Path distribution() {
     return Path.of(System.getProperty("newsflow.home")).toAbsolutePath();
   }
