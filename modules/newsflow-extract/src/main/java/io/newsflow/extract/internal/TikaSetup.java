@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the Tika configuration file that both the in-process parser and Tika's pipes workers load,
@@ -14,6 +17,8 @@ import java.nio.file.Path;
  * the file-system fetcher, pool size, heap cap and timeout.
  */
 public final class TikaSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TikaSetup.class);
 
   /** Name of the fetcher the workers read files with. */
   public static final String FETCHER = "fs";
@@ -50,16 +55,25 @@ public final class TikaSetup {
    * Writes the configuration for {@code config} into a new temporary file and returns its path; the
    * caller deletes it and its {@link #workerLauncher} when done. With a {@code workerNice} above 0 the
    * workers start through a launcher script written next to it, at that lower CPU priority (see
-   * {@link #launcherScript}).
+   * {@link #launcherScript}); where the temporary folder does not let programs run (mounted
+   * {@code noexec}), they start at this process's priority instead and a warning says so.
    *
    * @param workerNice 0 (the workers' priority is this process's) to 19 (the lowest)
    * @throws IOException if a temporary file cannot be written
    */
   public static Path write(ExtractionConfig config, int workerNice) throws IOException {
+    return write(config, workerNice, Path.of(System.getProperty("java.io.tmpdir")), Files::isExecutable);
+  }
+
+  /**
+   * Writes as {@link #write(ExtractionConfig, int)} does, into {@code dir}; {@code runnable} tells
+   * whether the written launcher can be started (tests stand in for a {@code noexec} mount with it).
+   */
+  static Path write(ExtractionConfig config, int workerNice, Path dir, Predicate<Path> runnable) throws IOException {
     if (workerNice < 0 || workerNice > 19) {
       throw new IllegalArgumentException("workerNice must be 0 to 19, got " + workerNice);
     }
-    Path file = Files.createTempFile("newsflow-tika-", ".xml");
+    Path file = Files.createTempFile(dir, "newsflow-tika-", ".xml");
     // A process stopped with SIGTERM (newsflow down) may not close its extractor: gone at JVM exit anyway.
     file.toFile().deleteOnExit();
     String javaPath = null;
@@ -71,7 +85,16 @@ public final class TikaSetup {
       if (!launcher.toFile().setExecutable(true, true)) {
         throw new IOException("cannot make " + launcher + " executable");
       }
-      javaPath = launcher.toString();
+      // On a noexec mount the execute bit is set but exec fails (EACCES), and so would every worker start,
+      // rejecting every file; access(2) with X_OK fails there too (Linux's path_noexec), so ask before.
+      if (runnable.test(launcher)) {
+        javaPath = launcher.toString();
+      } else {
+        Files.deleteIfExists(launcher);
+        LOG.warn("The parse workers start at normal CPU priority, not at nice {} (extract.batch-nice): {} does not let"
+            + " programs run (mounted noexec?). Point java.io.tmpdir to a folder that does, or set"
+            + " extract.batch-nice=0 to keep the normal priority without this warning", workerNice, dir);
+      }
     }
     Files.writeString(file, xml(config, file, javaPath), StandardCharsets.UTF_8);
     return file;

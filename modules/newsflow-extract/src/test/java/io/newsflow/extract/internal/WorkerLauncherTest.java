@@ -1,6 +1,7 @@
 package io.newsflow.extract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.newsflow.extract.ExtractionConfig;
@@ -62,6 +63,51 @@ class WorkerLauncherTest {
       Files.deleteIfExists(plain);
       Files.deleteIfExists(low);
       Files.deleteIfExists(TikaSetup.workerLauncher(low));
+    }
+  }
+
+  @Test
+  void whereTheLauncherCannotRunTheWorkersStartWithPlainJavaRatherThanNotAtAll() throws IOException {
+    ExtractionConfig config = ExtractionConfig.defaults();
+    Path runs = TikaSetup.write(config, 4, dir, launcher -> true);
+    Path noexec = TikaSetup.write(config, 4, dir, launcher -> false);
+
+    assertThat(Files.readString(runs)).contains("<javaPath>" + TikaSetup.workerLauncher(runs) + "</javaPath>");
+    assertThat(TikaSetup.workerLauncher(runs)).exists();
+    // The same configuration as at nice 0: Tika starts the JVM's own java, at this process's priority.
+    assertThat(Files.readString(noexec)).doesNotContain("<javaPath>").isEqualTo(TikaSetup.xml(config, noexec, null));
+    assertThat(TikaSetup.workerLauncher(noexec)).doesNotExist();
+  }
+
+  /** Mounts a real {@code noexec} file system: runs only where this test may mount (as root), skipped elsewhere. */
+  @Test
+  void onANoexecMountTheLauncherIsSeenNotToRunAndLeftOut() throws Exception {
+    Path mount = Files.createDirectory(dir.resolve("noexec"));
+    assumeThat(run("mount", "-t", "tmpfs", "-o", "noexec,size=1m", "newsflow-test", mount.toString()))
+        .as("mount a noexec tmpfs (needs root)").isZero();
+    try {
+      // What the check stands for: the launcher, executable by its mode, does not start there.
+      Path forced = TikaSetup.write(ExtractionConfig.defaults(), 4, mount, launcher -> true);
+      assertThat(TikaSetup.workerLauncher(forced).toFile().canExecute()).isFalse();
+      assertThatThrownBy(() -> new ProcessBuilder(TikaSetup.workerLauncher(forced).toString()).start())
+          .isInstanceOf(IOException.class);
+
+      Path config = TikaSetup.write(ExtractionConfig.defaults(), 4, mount, Files::isExecutable);
+      assertThat(Files.readString(config)).doesNotContain("<javaPath>");
+      assertThat(TikaSetup.workerLauncher(config)).doesNotExist();
+    } finally {
+      assertThat(run("umount", mount.toString())).as("umount " + mount).isZero();
+    }
+  }
+
+  /** Returns the exit code of {@code command}, or -1 if it cannot be started. */
+  private static int run(String... command) throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    } catch (IOException e) {
+      return -1;
     }
   }
 

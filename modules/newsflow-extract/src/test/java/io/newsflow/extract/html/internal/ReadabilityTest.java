@@ -29,7 +29,12 @@ class ReadabilityTest {
         "<section><h2>Related</h2><ul><li><a href='/x'>Other story</a></li><li><a href='/y'>More</a></li></ul></section>",
         "<div id='content'><div><p>" + "A paragraph of prose that a reader would want to keep, with a comma, ".repeat(5)
             + "</p></div><table><tr><td>cell</td><td>1</td></tr></table></div>",
-        "<aside><p>Sidebar text</p></aside>", "<span>12.03.2024, 10:15</span>", "<img src='a.jpg'><figure>f</figure>"};
+        "<aside><p>Sidebar text</p></aside>", "<span>12.03.2024, 10:15</span>", "<img src='a.jpg'><figure>f</figure>",
+        // Whitespace jsoup keeps and the grabber's expression collapses (vertical tab, in a run), in a scored block.
+        "<div class='story'><p>" + "Tolls rise in May,\u000B\u000B the board said, and again in June. ".repeat(4)
+            + "<a href='/t'>Timetable\u000B \u000Bchanges</a></p></div>",
+        "<div><div><p>" + "Nested links, <a href='/n'>read more here</a>, with prose around them for length. ".repeat(3)
+            + "</p></div><p><a href='/m'>A link alone in a block of its own with some words</a></p></div>"};
     for (int n = 0; n < 60; n++) {
       StringBuilder html = new StringBuilder("<html><head><title>t</title></head><body>");
       for (int k = random.nextInt(12); k >= 0; k--) {
@@ -56,6 +61,25 @@ class ReadabilityTest {
       assertThat(actual.select("a[href]").eachAttr("abs:href")).isEqualTo(expected.select("a[href]").eachAttr("abs:href"));
     }
     assertThat(picked).isGreaterThan(50);
+  }
+
+  @Test
+  void aWhitespaceRunIsWhatTheDefaultNormalizingExpressionFinds() throws Exception {
+    java.lang.reflect.Field field = net.dankito.readability4j.util.RegExUtil.class.getDeclaredField("normalize");
+    field.setAccessible(true);
+    java.util.regex.Pattern normalize = (java.util.regex.Pattern) field.get(Readability.Defaults.INSTANCE.regEx());
+    assertThat(normalize.pattern()).isEqualTo("\\s{2,}");
+    Random random = new Random(11);
+    char[] alphabet = {' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u2003', '\u001C', 'a', '.', '\u00E9'};
+    for (int n = 0; n < 20_000; n++) {
+      char[] s = new char[random.nextInt(8)];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = alphabet[random.nextInt(alphabet.length)];
+      }
+      String text = new String(s);
+      assertThat(Readability.hasWhitespaceRun(text)).as("%s", java.util.Arrays.toString(s))
+          .isEqualTo(normalize.matcher(text).find());
+    }
   }
 
   @Test
