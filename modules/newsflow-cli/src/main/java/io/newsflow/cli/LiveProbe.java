@@ -138,6 +138,8 @@ final class LiveProbe {
       }
     }
     out.put("segments", parts);
+    // In the order sent: shows whether a slow one was the first (cold) upload or one in the middle of the import.
+    out.put("latencies_ms", new ArrayList<>(latencies));
     out.put("errors", errors);
     return out;
   }
