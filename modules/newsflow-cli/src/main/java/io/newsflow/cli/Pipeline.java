@@ -9,7 +9,6 @@ import io.newsflow.api.Extractor;
 import io.newsflow.api.IndexOperation;
 import io.newsflow.api.IndexResult;
 import io.newsflow.api.Json;
-import io.newsflow.api.Outcome;
 import io.newsflow.api.SourceFile;
 import io.newsflow.api.Stage;
 import io.newsflow.elasticsearch.ArticleIndex;
@@ -22,7 +21,6 @@ import io.newsflow.enrich.BasicEnricher;
 import io.newsflow.enrich.EntityRecognizer;
 import io.newsflow.enrich.NlpEnricher;
 import io.newsflow.enrich.corenlp.CoreNlpRecognizer;
-import io.newsflow.extract.ExtractionConfig;
 import io.newsflow.extract.TikaExtractor;
 import io.newsflow.ingest.InboxWatcher;
 import io.newsflow.ingest.IndexedState;
@@ -45,12 +43,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -189,68 +181,6 @@ final class Pipeline implements AutoCloseable {
       tika = remember(new TikaExtractor(settings.extraction(), batch ? settings.batchNice() : 0));
     }
     return tika;
-  }
-
-  // newsflow's own text: a small page with the parts the article extractor reads (head metadata, a headline, prose).
-  private static final String WARM_UP_PAGE = """
-      <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Warm-up | newsflow</title>
-      <meta property="og:title" content="Parse workers start before the first upload">
-      <meta name="author" content="newsflow"><meta property="article:published_time" content="2026-01-01T08:00:00Z">
-      </head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Parse workers start early</h1>
-      <p>When newsflow starts, it has each parse worker read this page once, so the first file that arrives does not
-      wait for a worker to start and load its parsers, which takes about a second.</p>
-      <p>The page is written by newsflow itself and deleted once the workers have read it.</p></article></body></html>
-      """;
-
-  /**
-   * Starts every parse worker of this pipeline's extractor (the live lane's, for {@code up}) by having each read a
-   * small page, so that the first upload or inbox file does not wait about a second for a worker JVM to start and
-   * load Tika's parsers (measured: the first live upload of a bench run took 1.1 to 1.6 s, the next ones at most
-   * 0.65 s). A failure is only logged: the workers then start on first use, as they otherwise would.
-   *
-   * @return how many workers read the page
-   */
-  int warmUpParsers() {
-    int workers = settings.extraction().isolation() == ExtractionConfig.Isolation.FORK
-        ? Math.max(1, settings.extraction().workers()) : 1;
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
-    Path dir = null;
-    int ready = 0;
-    try {
-      dir = Files.createTempDirectory("newsflow-warm-up-");
-      List<Future<Boolean>> parses = new ArrayList<>();
-      for (int i = 0; i < workers; i++) {
-        // One page per worker, all at once: each parse takes an idle worker, so every worker starts.
-        Path page = Files.writeString(dir.resolve("warm-up-" + i + ".html"), WARM_UP_PAGE);
-        SourceFile source = new SourceFile(page.toUri(), page, Files.size(page), Instant.now(), Instant.now(), null);
-        parses.add(pool.submit(() -> tika().extractAll(source) instanceof Outcome.Success));
-      }
-      for (Future<Boolean> parse : parses) {
-        if (parse.get(2, TimeUnit.MINUTES)) {
-          ready++;
-        }
-      }
-      if (ready < workers) {
-        LOG.warn("{} of {} parse workers could not read the warm-up page; they start on first use", workers - ready, workers);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException | ExecutionException | TimeoutException e) {
-      LOG.warn("The parse workers could not be started ahead ({}); they start on first use", e.toString());
-    } finally {
-      pool.shutdownNow();
-      if (dir != null) {
-        try (var files = Files.list(dir)) {
-          for (Path f : files.toList()) {
-            Files.deleteIfExists(f);
-          }
-          Files.deleteIfExists(dir);
-        } catch (IOException e) {
-          LOG.debug("Could not delete {}: {}", dir, e.toString());
-        }
-      }
-    }
-    return ready;
   }
 
   /** Returns the ingest stage's importer, sharing this pipeline's producer. */

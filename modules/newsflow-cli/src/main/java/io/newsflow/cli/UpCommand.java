@@ -67,8 +67,6 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
       pipeline.startStages(EnumSet.allOf(Stage.class));
       System.out.println("stages         ingest (inbox " + settings.inbox() + "), enrich, index, story");
       pipeline.serveDashboard(env, meters);
-      // Before "ready": the first upload should not wait for a parse worker to start.
-      System.out.println("parse workers  " + pipeline.warmUpParsers() + " started");
       if (!noDemo && Files.isDirectory(env.demoArticles())) {
         ImportSummary summary = pipeline.importer().run(List.of(env.demoArticles()), "demo-" + UUID.randomUUID(), p -> {});
         System.out.println("demo import    " + summary.published() + " published, " + summary.unchanged() + " unchanged, " + summary.failed() + " failed");
