@@ -162,11 +162,6 @@ class ForkedExtractionTest {
   }
 
   private static SourceFile source(Path file) {
-    try {
-      return new SourceFile(file.toUri(), file, Files.size(file), Files.getLastModifiedTime(file).toInstant(),
-          Instant.now(), null);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return Fixtures.source(file, Instant.now(), null);
   }
 }

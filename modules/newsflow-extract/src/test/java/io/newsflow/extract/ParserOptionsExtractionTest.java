@@ -8,6 +8,7 @@ import io.newsflow.api.Extraction;
 import io.newsflow.api.FailureReason;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.SourceFile;
+import io.newsflow.extract.testing.Fixtures;
 import io.newsflow.extract.internal.ExternalRefs;
 import io.newsflow.extract.internal.ParserSetup;
 import java.awt.Color;
@@ -18,7 +19,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -310,11 +310,6 @@ class ParserOptionsExtractionTest {
   }
 
   private static SourceFile source(Path file) {
-    try {
-      return new SourceFile(file.toUri(), file, Files.size(file), Files.getLastModifiedTime(file).toInstant(),
-          Instant.parse("2024-05-01T11:59:00Z"), "job-1");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.source(file, Instant.parse("2024-05-01T11:59:00Z"), "job-1");
   }
 }

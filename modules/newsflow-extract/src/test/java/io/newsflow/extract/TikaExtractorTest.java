@@ -12,7 +12,6 @@ import io.newsflow.api.SourceFile;
 import io.newsflow.extract.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -517,11 +516,7 @@ class TikaExtractorTest {
   }
 
   private static SourceFile source(Path file) {
-    try {
-      return new SourceFile(file.toUri(), file, Files.size(file), Files.getLastModifiedTime(file).toInstant(), SEEN, "job-1");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.source(file, SEEN, "job-1");
   }
 
   private static ExtractedDocument success(Outcome<ExtractedDocument> outcome) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsflow.api.Extraction;
 import io.newsflow.api.Outcome;
 import io.newsflow.api.SourceFile;
+import io.newsflow.extract.testing.Fixtures;
 import io.newsflow.extract.internal.TikaSetup;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,11 +68,6 @@ class WorkerClassDataTest {
   }
 
   private static SourceFile source(Path file) {
-    try {
-      return new SourceFile(file.toUri(), file, Files.size(file), Files.getLastModifiedTime(file).toInstant(),
-          Instant.now(), null);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return Fixtures.source(file, Instant.now(), null);
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,6 +35,16 @@ public final class Fixtures {
   private static final int PDF_CHARS_PER_LINE = 90;
 
   private Fixtures() {}
+
+  /** Returns {@code file} as the importer would hand it over: its size and time, seen at {@code seenAt} by job {@code jobId}. */
+  public static io.newsflow.api.SourceFile source(Path file, Instant seenAt, String jobId) {
+    try {
+      return new io.newsflow.api.SourceFile(file.toUri(), file, Files.size(file), Files.getLastModifiedTime(file).toInstant(),
+          seenAt, jobId);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * Writes a PDF whose document information carries {@code title} and whose pages show {@code body}.
