@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Describes one file handed to the ingest stage, before it is read.
@@ -19,6 +20,9 @@ import java.util.Objects;
  */
 public record SourceFile(URI uri, Path path, long size, Instant modified, Instant seenAt, String jobId, String sha256) {
 
+  // Compiled once: a SourceFile is made for every file an import sees (String.matches compiles on each call).
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
   /** Describes a file whose digest is not known yet. */
   public SourceFile(URI uri, Path path, long size, Instant modified, Instant seenAt, String jobId) {
     this(uri, path, size, modified, seenAt, jobId, null);
@@ -32,7 +36,7 @@ public record SourceFile(URI uri, Path path, long size, Instant modified, Instan
     if (size < 0) {
       throw new IllegalArgumentException("size must be >= 0, got " + size);
     }
-    if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+    if (sha256 != null && !SHA256_HEX.matcher(sha256).matches()) {
       throw new IllegalArgumentException("sha256 must be 64 lowercase hex digits, got " + sha256);
     }
   }
